@@ -1,0 +1,1 @@
+"""One module per CLI command; each imports core (and heavy libraries) inside its function."""

@@ -1,0 +1,45 @@
+"""Skip rules: which questions are asked, given the answers so far.
+
+One place for the rule, used by the interview flow (what to ask next) and by
+record validation (an answer to a skipped question is an error).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from localdigital_tui.core.questionnaire import Question, Questionnaire
+
+
+def is_asked(question: Question, audience: str, answers: Mapping[str, Any]) -> bool:
+    """True when ``question`` is put to this audience given the earlier ``answers``."""
+    if not question.applies_to(audience):
+        return False
+    condition = question.ask_if
+    if condition is None:
+        return True
+    return answers.get(condition.question) in condition.in_
+
+
+def describe_condition(question: Question) -> str:
+    """``asked only when q10 is 'yes'`` (for messages and ``show``)."""
+    condition = question.ask_if
+    if condition is None:
+        return "always asked"
+    options = " or ".join(f"'{code}'" for code in condition.in_)
+    return f"asked only when {condition.question} is {options}"
+
+
+def skipped_but_answered(
+    questionnaire: Questionnaire, audience: str, answers: Mapping[str, Any]
+) -> list[str]:
+    """Messages for each answer given to a question the skip rules leave out."""
+    problems = []
+    for question in questionnaire.questions:
+        if question.code in answers and not is_asked(question, audience, answers):
+            problems.append(
+                f"{question.code}: answered, but the question should have been skipped "
+                f"({describe_condition(question)})"
+            )
+    return problems

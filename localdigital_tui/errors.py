@@ -1,0 +1,78 @@
+"""Typed errors that carry where the problem is.
+
+Core code raises these; only the CLI turns them into messages and exit codes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place in a file: 1-based line and column, and a dotted field path."""
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+    field: str = ""
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        where = ":".join(parts)
+        return f"{where}: {self.field}" if self.field else where
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong at one place."""
+
+    location: Location
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+class LocalDigitalError(Exception):
+    """Base of every error the CLI reports to a user."""
+
+
+class QuestionnaireError(LocalDigitalError):
+    """A questionnaire file could not be loaded; carries every problem found."""
+
+    def __init__(self, path: Path | str, problems: Sequence[Problem]) -> None:
+        self.path = str(path)
+        self.problems = list(problems)
+        count = len(self.problems)
+        self.summary = f"{self.path}: invalid questionnaire ({count} problem{'s' * (count != 1)})"
+        super().__init__(self.summary)
+
+
+class AnswerError(LocalDigitalError):
+    """An answer given during an interview is not acceptable for its question."""
+
+    def __init__(self, question: str, message: str, row: str | None = None) -> None:
+        self.question = question
+        self.row = row
+        self.reason = message
+        field = f"{question}.{row}" if row else question
+        super().__init__(f"{field}: {message}")
+
+
+class FlowError(LocalDigitalError):
+    """The interview flow was asked to do something it cannot (e.g. go past the end)."""
+
+
+class RecordFileError(LocalDigitalError):
+    """A responses file cannot be read at all (missing, a directory, unreadable)."""
+
+    def __init__(self, path: Path | str, message: str) -> None:
+        self.path = str(path)
+        super().__init__(f"{self.path}: {message}")
