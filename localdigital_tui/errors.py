@@ -76,3 +76,46 @@ class RecordFileError(LocalDigitalError):
     def __init__(self, path: Path | str, message: str) -> None:
         self.path = str(path)
         super().__init__(f"{self.path}: {message}")
+
+
+class DraftError(LocalDigitalError):
+    """A saved draft cannot be read, resumed or discarded."""
+
+    def __init__(self, path: Path | str, message: str) -> None:
+        self.path = str(path)
+        self.reason = message
+        super().__init__(f"{self.path}: {message}")
+
+
+class OutputLockedError(LocalDigitalError):
+    """Another capture holds the output directory's lock; names that process."""
+
+    def __init__(
+        self,
+        out_dir: Path | str,
+        *,
+        pid: int | None = None,
+        host: str | None = None,
+        interviewer: str | None = None,
+        since: str | None = None,
+    ) -> None:
+        self.out_dir = str(out_dir)
+        self.pid = pid
+        self.host = host
+        self.interviewer = interviewer
+        self.since = since
+        shown = self.out_dir.rstrip("/") + "/"
+        if pid is None:
+            who = "another capture"
+        else:
+            details = ", ".join(
+                part
+                for part in (
+                    f"interviewer {interviewer}" if interviewer else "",
+                    since and f"since {since}",
+                )
+                if part
+            )
+            who = f"capture pid {pid}" + (f" on {host}" if host else "")
+            who += f" ({details})" if details else ""
+        super().__init__(f"{shown} is in use by {who}; close that capture first")
