@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from localdigital_tui.core.reconstruct.people import Person
 from localdigital_tui.core.reconstruct.plan import RowPlan
 
-ROW_NOISE = 0.9
+ROW_NOISE = 0.6
 # Categories from the low end of the latent score to the high end.
 ASCENDING: dict[str, tuple[str, ...]] = {
     "agree5": ("strongly_disagree", "disagree", "neutral", "agree", "strongly_agree"),

@@ -83,22 +83,22 @@ def plan_rows(
     plan: dict[RowKey, RowPlan] = {}
     for group in ("council", "supplier"):
         size = GROUP_SIZES[group]
-        pending: list[tuple[RowKey, tuple[str, ...]]] = []
+        pending: list[tuple[RowKey, tuple[str, ...], bool]] = []
         for question, row, choices, required in tabulated_rows(survey, group):
             key = (group, question, row)
             constraints = _constraints(by_row.get(key, []), slips)
             if not constraints:
-                pending.append((key, choices))
+                pending.append((key, choices, required))
                 continue
             solution = solve_row(
                 choices, constraints, size, exact_base=required, prior=_prior(plan, key)
             )
             plan[key] = RowPlan(group, question, row, solution, True)
-        for key, choices in pending:
+        for key, choices, required in pending:
             bases = Counter(
                 p.solution.base for p in plan.values() if p.group == key[0] and p.question == key[1]
             )
-            base = max(bases, key=lambda b: (bases[b], b)) if bases else size
+            base = max(bases, key=lambda b: (bases[b], b)) if bases and not required else size
             solution = apportion(choices, _prior(plan, key), base)
             plan[key] = RowPlan(key[0], key[1], key[2], solution, False)
     return plan
