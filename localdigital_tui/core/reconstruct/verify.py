@@ -38,6 +38,8 @@ def figure(target: Target, records: Sequence[dict[str, Any]], places: int) -> st
     group = [r for r in records if r["audience"] == target.group]
     values = [v for r in group if (v := _value(r, target.question, target.row)) is not None]
     column = target.column
+    if not values and column not in ("n", "pct_of_group"):
+        return "no answers"
     if not target.is_statistic:
         wanted = set(target.choices())
         return percent(sum(1 for v in values if v in wanted), len(values), places)
@@ -49,7 +51,7 @@ def figure(target: Target, records: Sequence[dict[str, Any]], places: int) -> st
         values = [v for v in values if v > 1000]
         column = column.removesuffix("_above_1000")
     if not values:
-        return "no values"
+        return "no answers"
     if column == "mean":
         return half_up(Fraction(sum(Fraction(v) for v in values), len(values)), places)
     if column == "min":
