@@ -1,0 +1,85 @@
+"""The prompter for a real terminal: questionary menus and inputs.
+
+Choices get number and letter shortcuts (``1``-``9``, ``0``, ``a``...) besides
+the arrow keys, so a scale answer is "3, Enter". Colours follow prompt_toolkit,
+which drops them when ``NO_COLOR`` is set. ``input``/``output`` are
+prompt_toolkit ``Input``/``Output`` objects (tests pass a pipe input and a
+``DummyOutput``); ``None`` means the terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import questionary
+from prompt_toolkit import print_formatted_text
+from prompt_toolkit.formatted_text import FormattedText
+from prompt_toolkit.input import Input
+from prompt_toolkit.output import Output
+
+from localdigital_tui.prompts.prompter import Option, Validator
+
+SHORTCUT_KEYS = "1234567890abcdefhilmnoprstuvwxyz"  # no j/k/g/q: kept free of other meanings
+
+
+class QuestionaryPrompter:
+    def __init__(self, input: Input | None = None, output: Output | None = None) -> None:
+        self.input = input
+        self.output = output
+
+    def _io(self) -> dict[str, Any]:
+        return {"input": self.input, "output": self.output}
+
+    def say(self, text: str = "") -> None:
+        print_formatted_text(FormattedText([("", text)]), output=self.output)
+
+    def select(self, message: str, options: Sequence[Option], *, default: Any = None) -> Any:
+        choices = [
+            questionary.Choice(
+                option.label,
+                value=option.value,
+                shortcut_key=SHORTCUT_KEYS[index] if index < len(SHORTCUT_KEYS) else False,
+            )
+            for index, option in enumerate(options)
+        ]
+        preset = next((c for c in choices if default is not None and c.value == default), None)
+        return questionary.select(
+            message,
+            choices=choices,
+            default=preset,
+            use_shortcuts=len(options) <= len(SHORTCUT_KEYS),
+            use_jk_keys=False,
+            instruction="(arrow keys or the number, then Enter)",
+            **self._io(),
+        ).unsafe_ask()
+
+    def text(
+        self,
+        message: str,
+        *,
+        default: str = "",
+        multiline: bool = False,
+        validate: Validator | None = None,
+        hint: str = "",
+    ) -> str:
+        def check(typed: str) -> bool | str:
+            reason = validate(typed) if validate is not None else None
+            return True if reason is None else reason
+
+        instruction = hint
+        if multiline:
+            instruction = (hint + "; " if hint else "") + "finish with Esc then Enter"
+        answer = questionary.text(
+            message,
+            default=default,
+            multiline=multiline,
+            validate=check,
+            instruction=f"({instruction})" if instruction else None,
+            **self._io(),
+        ).unsafe_ask()
+        return str(answer)
+
+    def confirm(self, message: str, *, default: bool = False) -> bool:
+        answer = questionary.confirm(message, default=default, **self._io()).unsafe_ask()
+        return bool(answer)
