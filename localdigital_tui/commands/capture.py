@@ -1,0 +1,67 @@
+"""``localdigital capture``: run interviews (Textual app, or plain prompts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from localdigital_tui.commands.options import questionnaire_option, questionnaire_or_bundled
+
+
+@click.command()
+@click.option("--interviewer", required=True, help="Who is running the interviews.")
+@click.option("--event", default=None, help="Where they are run, e.g. 'LocalGov Digital 2013'.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("capture"),
+    show_default=True,
+    help="Directory for drafts and the day's answers and personal files.",
+)
+@questionnaire_option
+@click.option("--device", default=None, help="Id of this machine (default: its host name).")
+@click.option(
+    "--plain", is_flag=True, help="Plain prompts instead of the full-screen app (screen readers)."
+)
+def capture(
+    interviewer: str,
+    event: str | None,
+    out_dir: Path,
+    questionnaire_file: Path | None,
+    device: str | None,
+    plain: bool,
+) -> None:
+    """Run interviews and save each answer as it is given.
+
+    Drafts are written after every answer to OUT/drafts/; a submitted interview
+    is one line of OUT/responses-DEVICE-DAY.jsonl (personal answers go to
+    OUT/personal-DEVICE-DAY.jsonl). After a crash, start again: the start
+    screen offers the unfinished drafts. Only one capture may write to OUT.
+
+    \b
+    Example:
+      localdigital capture --interviewer ann --event "LocalGov Digital 2013" --out capture
+    """
+    from localdigital_tui.core.loader import load_questionnaire
+    from localdigital_tui.core.output_lock import OutputLock
+    from localdigital_tui.core.storage import CaptureStore
+
+    loaded = load_questionnaire(questionnaire_or_bundled(questionnaire_file))
+    with OutputLock(out_dir, interviewer=interviewer):
+        store = CaptureStore(out_dir, loaded, interviewer=interviewer, device=device, event=event)
+        store.complete_interrupted_submits()
+        if plain:
+            from localdigital_tui.prompts import run_plain
+
+            run_plain(store)
+        else:
+            from localdigital_tui.tui.app import CaptureApp
+
+            note = CaptureApp(store).run()
+            if note:
+                click.echo(note)
+        click.echo(
+            f"{store.submitted_today()} interviews submitted today in {store.responses_path()}"
+        )

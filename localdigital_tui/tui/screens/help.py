@@ -1,0 +1,53 @@
+"""The keys, in one place."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS = """\
+[b]Everywhere[/b]
+  F1              this help
+  ctrl+q          quit (mid-interview the draft is kept)
+
+[b]In an interview[/b]
+  ctrl+n          next question (Enter also moves on, except in multi-line text)
+  ctrl+p          previous question
+  ctrl+r          review all answers
+  Tab             next field (Q9 has two)
+
+[b]Choices[/b]
+  1-9             choose and move on
+  ↑ ↓ Enter       move, then choose
+  Delete          clear the answer
+
+[b]Grids[/b] (one row per statement)
+  1-5             answer the focused row, then go to the next row
+  ↑ ↓             move between rows
+  Delete or 0     clear the focused row
+  *               marks a required row; "! required, unanswered" shows what is left
+
+[b]Numbers[/b]
+  A refused value shows the reason under the field; fix or clear it to move on.
+
+[b]Review[/b]
+  Enter           edit the answer under the cursor
+  ctrl+s          submit (asks first), then back to the start screen
+
+Every answer is saved to a draft as soon as it is given; after a crash the
+start screen offers the draft to resume.
+
+Escape or F1 closes this help."""
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,q", "app.pop_screen", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog help"):
+            yield Static(KEYS)

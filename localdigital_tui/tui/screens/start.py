@@ -1,0 +1,131 @@
+"""The start screen: who is capturing where, today's count, new interview, drafts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from localdigital_tui.core.questionnaire import Questionnaire
+from localdigital_tui.core.storage import CaptureStore, DraftInfo
+from localdigital_tui.errors import LocalDigitalError
+from localdigital_tui.tui.screens.audience import AudienceScreen
+from localdigital_tui.tui.screens.confirm import ConfirmDialog
+from localdigital_tui.tui.screens.routing import screen_for
+
+NEW = "__new__"
+
+
+def local_time(moment: datetime) -> str:
+    return moment.astimezone().strftime("%d %b %H:%M")
+
+
+def where_stopped(draft: DraftInfo, questionnaire: Questionnaire) -> str:
+    if draft.position is None:
+        return "at the review"
+    try:
+        number = questionnaire.question(draft.position).number
+    except KeyError:
+        return f"at {draft.position}"
+    return f"at Q{number}" if number else "at the profile"
+
+
+def draft_line(draft: DraftInfo, questionnaire: Questionnaire) -> str:
+    where = where_stopped(draft, questionnaire)
+    line = (
+        f"Resume: {draft.audience} · started {local_time(draft.started_at)} by "
+        f"{draft.interviewer} · {draft.answered} of {draft.total} answered · {where} · "
+        f"last saved {local_time(draft.updated_at)}"
+    )
+    if not draft.same_questionnaire:
+        line += f" · other questionnaire ({draft.questionnaire_version})"
+    return line
+
+
+class StartScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("delete", "discard", "Discard draft"),
+        Binding("f1", "app.help", "Help"),
+    ]
+
+    def __init__(self, store: CaptureStore) -> None:
+        super().__init__()
+        self.store = store
+
+    def compose(self) -> ComposeResult:
+        title = self.store.loaded.questionnaire.title
+        yield Static(f"{title} · capture", id="title")
+        yield Static(id="session")
+        yield OptionList(id="start-menu")
+        yield Static(id="unreadable")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_contents()
+        self.query_one("#start-menu", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_contents()
+
+    def refresh_contents(self) -> None:
+        store = self.store
+        rows = [
+            ("Interviewer", store.interviewer),
+            ("Event", store.event or "(none given)"),
+            ("Device", store.device),
+            ("Output file", str(store.responses_path())),
+            ("Submitted today", str(store.submitted_today())),
+        ]
+        info = "\n".join(f"{label:<17}{value}" for label, value in rows)
+        self.query_one("#session", Static).update(info)
+
+        menu = self.query_one("#start-menu", OptionList)
+        menu.clear_options()
+        menu.add_option(Option(Text("▶ New interview", style="bold"), id=NEW))
+        drafts = store.list_drafts()
+        for draft in drafts:
+            menu.add_option(
+                Option(draft_line(draft, store.loaded.questionnaire), id=draft.record_id)
+            )
+        menu.highlighted = 0
+        broken = store.unreadable_drafts()
+        self.query_one("#unreadable", Static).update(
+            "\n".join(f"Cannot read draft {b.path.name}: {b.reason}" for b in broken)
+        )
+
+    @on(OptionList.OptionSelected, "#start-menu")
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option_id == NEW:
+            self.app.push_screen(AudienceScreen(self.store))
+            return
+        assert event.option_id is not None
+        try:
+            flow = self.store.resume(event.option_id)
+        except LocalDigitalError as refused:
+            self.notify(str(refused), severity="error", timeout=10)
+            return
+        self.app.push_screen(screen_for(self.store, flow))
+
+    def action_discard(self) -> None:
+        menu = self.query_one("#start-menu", OptionList)
+        option = menu.highlighted_option
+        if option is None or option.id in (None, NEW):
+            return
+        record_id = option.id
+
+        def discard(confirmed: bool | None) -> None:
+            if confirmed:
+                self.store.discard_draft(record_id)
+                self.notify("Draft set aside in drafts/discarded/.")
+                self.refresh_contents()
+
+        self.app.push_screen(
+            ConfirmDialog(f"Discard this draft?\n{option.prompt}", confirm="Discard"), discard
+        )

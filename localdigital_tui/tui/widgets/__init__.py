@@ -1,0 +1,1 @@
+"""One widget family per module; widgets post messages, screens handle them."""

@@ -1,0 +1,79 @@
+"""A list of choices: arrows and Enter, or the choice's number key, pick one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+
+class ChoiceList(OptionList):
+    """Choices numbered 1..n; the current answer is marked and highlighted."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("delete,backspace", "clear_answer", "Clear answer", show=False),
+    ]
+
+    class Chosen(Message):
+        """The respondent picked the choice with this code."""
+
+        def __init__(self, choice_list: ChoiceList, code: str) -> None:
+            super().__init__()
+            self.choice_list = choice_list
+            self.code = code
+
+        @property
+        def control(self) -> ChoiceList:
+            return self.choice_list
+
+    class Cleared(Message):
+        """The respondent withdrew the answer."""
+
+        def __init__(self, choice_list: ChoiceList) -> None:
+            super().__init__()
+            self.choice_list = choice_list
+
+        @property
+        def control(self) -> ChoiceList:
+            return self.choice_list
+
+    def __init__(
+        self,
+        choices: Sequence[tuple[str, str]],
+        *,
+        current: str | None = None,
+        id: str | None = None,
+    ) -> None:
+        """``choices`` are (code, label) pairs; ``current`` is the code already chosen."""
+        self.codes = [code for code, _ in choices]
+        options = [
+            Option(f"{'●' if code == current else '○'} {index}  {label}", id=code)
+            for index, (code, label) in enumerate(choices, start=1)
+        ]
+        super().__init__(*options, id=id)
+        self._current = current
+
+    def on_mount(self) -> None:
+        self.highlighted = self.codes.index(self._current) if self._current in self.codes else 0
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character and event.character.isdigit():
+            index = int(event.character) - 1
+            if 0 <= index < len(self.codes):
+                event.stop()
+                event.prevent_default()
+                self.highlighted = index
+                self.post_message(self.Chosen(self, self.codes[index]))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_id is not None:
+            self.post_message(self.Chosen(self, event.option_id))
+
+    def action_clear_answer(self) -> None:
+        self.post_message(self.Cleared(self))
