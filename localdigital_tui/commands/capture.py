@@ -51,7 +51,6 @@ def capture(
     loaded = load_questionnaire(questionnaire_or_bundled(questionnaire_file))
     with OutputLock(out_dir, interviewer=interviewer):
         store = CaptureStore(out_dir, loaded, interviewer=interviewer, device=device, event=event)
-        store.complete_interrupted_submits()
         if plain:
             from localdigital_tui.prompts import run_plain
 
@@ -59,7 +58,8 @@ def capture(
         else:
             from localdigital_tui.tui.app import CaptureApp
 
-            note = CaptureApp(store).run()
+            finished = store.complete_interrupted_submits()
+            note = CaptureApp(store, finished_submits=len(finished)).run()
             if note:
                 click.echo(note)
         click.echo(

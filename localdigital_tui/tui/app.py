@@ -25,12 +25,19 @@ class CaptureApp(App[str | None]):
         Binding("f1", "help", "Help", show=False),
     ]
 
-    def __init__(self, store: CaptureStore) -> None:
+    def __init__(self, store: CaptureStore, *, finished_submits: int = 0) -> None:
+        """``finished_submits``: submits a crash had cut short, completed at start-up."""
         super().__init__()
         self.store = store
+        self.finished_submits = finished_submits
 
     def on_mount(self) -> None:
         self.push_screen(StartScreen(self.store))
+        if self.finished_submits:
+            self.notify(
+                f"Finished {self.finished_submits} submit(s) that a crash had interrupted.",
+                timeout=10,
+            )
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -25,7 +25,8 @@ class ReviewScreen(InterviewScreen):
             "Review the answers. Enter on one to change it; ctrl+s (or the last line) submits.",
             id="question-text",
         )
-        yield ReviewList(self.flow, id="review")
+        # border, padding, scrollbar and option padding take 8 cells
+        yield ReviewList(self.flow, width=self.app.size.width - 8, id="review")
         yield Footer()
 
     def on_mount(self) -> None:

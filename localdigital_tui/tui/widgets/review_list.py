@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.console import RenderableType
-from rich.table import Table
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import OptionList
@@ -21,6 +19,7 @@ from localdigital_tui.core.questionnaire import (
 )
 
 SUBMIT = "__submit__"
+ANSWER_WIDTH = 30
 UNITS = {"percent": "{:g}%", "pounds": "£{:,}", "count": "{:g}"}
 
 
@@ -53,41 +52,46 @@ def row_answer(flow: InterviewFlow, question: GridQuestion | NumbersQuestion, ro
     return str(labels[value])
 
 
-def entry(label: str, answer: str, *, indent: int, flag: str) -> RenderableType:
-    grid = Table.grid(expand=True, padding=(0, 1))
-    grid.add_column(width=1)
-    grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-    grid.add_column(max_width=34, no_wrap=True, overflow="ellipsis", justify="right")
-    grid.add_row(flag, Text(" " * indent + label), Text(answer))
-    return grid
+def fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells with an ellipsis, on one line."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
 
 
-def review_options(flow: InterviewFlow, missing: list[MissingItem]) -> list[Option]:
+def entry(label: str, answer: str, *, width: int, indent: int, flag: bool) -> Text:
+    """``! Q5 Do you agree ...      14 of 15 rows answered``: one line, ``width`` wide."""
+    answer = fit(answer, min(ANSWER_WIDTH, width // 2))
+    label_width = max(8, width - len(answer) - indent - 3)
+    line = Text("! " if flag else "  ", style="bold")
+    line.append(" " * indent + fit(label, label_width).ljust(label_width) + " ")
+    line.append(answer.rjust(width - line.cell_len), style="bold" if flag else "")
+    return line
+
+
+def review_options(flow: InterviewFlow, missing: list[MissingItem], width: int) -> list[Option]:
     missing_keys = {(m.question, m.row) for m in missing}
     options = []
     for question in flow.asked:
-        number = f"Q{question.number}" if question.number else "Profile"
-        flag = "!" if (question.code, None) in missing_keys else " "
         rows = question.rows if isinstance(question, GridQuestion | NumbersQuestion) else []
-        if any((question.code, r.code) in missing_keys for r in rows):
-            flag = "!"
+        flag = (question.code, None) in missing_keys or any(
+            (question.code, r.code) in missing_keys for r in rows
+        )
+        text = flow.text(question)
+        label = f"Q{question.number} {text}" if question.number else text
         summary = answer_summary(flow, question)
-        label = f"{number} {flow.text(question)}"
-        options.append(Option(entry(label, summary, indent=0, flag=flag), id=question.code))
+        options.append(
+            Option(entry(label, summary, width=width, indent=0, flag=flag), id=question.code)
+        )
         for row in rows:
             assert isinstance(question, GridQuestion | NumbersQuestion)
-            row_flag = "!" if (question.code, row.code) in missing_keys else " "
-            options.append(
-                Option(
-                    entry(
-                        row.label_for(flow.audience),
-                        row_answer(flow, question, row.code),
-                        indent=3,
-                        flag=row_flag,
-                    ),
-                    id=f"{question.code}:{row.code}",
-                )
+            line = entry(
+                row.label_for(flow.audience),
+                row_answer(flow, question, row.code),
+                width=width,
+                indent=3,
+                flag=(question.code, row.code) in missing_keys,
             )
+            options.append(Option(line, id=f"{question.code}:{row.code}"))
     if missing:
         text = f"Cannot submit yet: {len(missing)} required answers missing (marked !)"
     else:
@@ -123,9 +127,9 @@ class ReviewList(OptionList):
         def control(self) -> ReviewList:
             return self.review
 
-    def __init__(self, flow: InterviewFlow, *, id: str | None = None) -> None:
-        missing = flow.missing()
-        super().__init__(*review_options(flow, missing), id=id)
+    def __init__(self, flow: InterviewFlow, *, width: int, id: str | None = None) -> None:
+        """``width``: cells available for each line."""
+        super().__init__(*review_options(flow, flow.missing(), width), id=id)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
