@@ -16,7 +16,7 @@ from localdigital_tui.core.questionnaire import Questionnaire
 from localdigital_tui.core.storage import CaptureStore, DraftInfo
 from localdigital_tui.errors import DraftError, FlowError
 from localdigital_tui.prompts.prompter import BACK, LinePrompter, Option, Prompter
-from localdigital_tui.prompts.question_prompts import Step, ask_question
+from localdigital_tui.prompts.question_prompts import RowStart, Step, ask_question
 from localdigital_tui.prompts.review import heading_line, question_label, review_lines, short_answer
 
 
@@ -142,7 +142,8 @@ class PlainCapture:
 
     def _ask_all(self, flow: InterviewFlow) -> None:
         store = self.store
-        editing = from_end = False
+        editing = False
+        rows_from: RowStart = "unanswered"  # a resumed grid carries on at its first open row
         while True:
             if flow.at_review:
                 action = self._review(flow)
@@ -150,7 +151,7 @@ class PlainCapture:
                     return
                 if action is BACK:
                     flow.back()
-                    from_end = True
+                    rows_from = "last"
                 else:
                     flow.go_to(action)
                     editing = True
@@ -165,16 +166,16 @@ class PlainCapture:
             if question.help:
                 self.say(question.help)
             step = ask_question(
-                self.prompter, flow, question, lambda: store.save_draft(flow), from_end=from_end
+                self.prompter, flow, question, lambda: store.save_draft(flow), rows_from=rows_from
             )
-            from_end = False
+            rows_from = "first"
             if step is Step.BACK:
                 editing = False
                 if flow.position == 0:
                     self.say("This is the first question.")
                     continue
                 flow.back()
-                from_end = True
+                rows_from = "last"
             elif editing:
                 flow.go_to_review()
                 editing = False

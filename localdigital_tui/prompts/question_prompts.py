@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from functools import partial
+from typing import Literal
 
 from localdigital_tui.core import answer_rules
 from localdigital_tui.core.flow import InterviewFlow
@@ -21,6 +22,7 @@ from localdigital_tui.core.questionnaire import (
     NumberQuestion,
     NumbersQuestion,
     Question,
+    RowQuestion,
     SingleChoiceQuestion,
     TextQuestion,
 )
@@ -38,6 +40,7 @@ class Skip(enum.Enum):
 
 
 SKIP = Skip.SKIP
+RowStart = Literal["first", "last", "unanswered"]
 BACK_OPTION = Option("< Back", BACK)
 UNIT_HINTS = {
     "percent": "a percentage, 0-100",
@@ -52,18 +55,23 @@ def ask_question(
     question: Question,
     save: Callable[[], object],
     *,
-    from_end: bool = False,
+    rows_from: RowStart = "first",
 ) -> Step:
-    """Ask ``question`` and store the answer; ``from_end``: a grid starts at its last row."""
+    """Ask ``question`` and store the answer.
+
+    ``rows_from`` says where a grid or numbers question starts: at its first row,
+    its last (coming back from the next question), or its first unanswered row
+    (resuming a draft, so the interviewer carries on where the crash struck).
+    """
     if isinstance(question, SingleChoiceQuestion):
         return _single_choice(prompter, flow, question, save)
     if isinstance(question, GridQuestion):
-        return _grid(prompter, flow, question, save, from_end)
+        return _grid(prompter, flow, question, save, rows_from)
     if isinstance(question, TextQuestion):
         return _text(prompter, flow, question, save)
     if isinstance(question, NumberQuestion):
         return _number(prompter, flow, question, save)
-    return _numbers(prompter, flow, question, save, from_end)
+    return _numbers(prompter, flow, question, save, rows_from)
 
 
 def _single_choice(
@@ -92,7 +100,7 @@ def _grid(
     flow: InterviewFlow,
     question: GridQuestion,
     save: Callable[[], object],
-    from_end: bool,
+    rows_from: RowStart,
 ) -> Step:
     scale = [
         Option(c.label_for(flow.audience), c.code) for c in flow.questionnaire.scale_of(question)
@@ -100,7 +108,7 @@ def _grid(
     rows = question.rows
     if question.stem:
         prompter.say(question.stem)
-    index = len(rows) - 1 if from_end else 0
+    index = _first_row(flow, question, rows_from)
     while index < len(rows):
         row = rows[index]
         current = flow.answers.get(question.code, {})
@@ -117,6 +125,16 @@ def _grid(
         save()
         index += 1
     return Step.DONE
+
+
+def _first_row(flow: InterviewFlow, question: RowQuestion, rows_from: RowStart) -> int:
+    if rows_from == "last":
+        return len(question.rows) - 1
+    if rows_from == "unanswered":
+        answered = flow.answers.get(question.code, {})
+        unanswered = [i for i, row in enumerate(question.rows) if row.code not in answered]
+        return unanswered[0] if unanswered else 0
+    return 0
 
 
 def _typed(
@@ -190,10 +208,10 @@ def _numbers(
     flow: InterviewFlow,
     question: NumbersQuestion,
     save: Callable[[], object],
-    from_end: bool,
+    rows_from: RowStart,
 ) -> Step:
     rows = question.rows
-    index = len(rows) - 1 if from_end else 0
+    index = _first_row(flow, question, rows_from)
     while index < len(rows):
         row = rows[index]
         current = flow.answers.get(question.code, {}).get(row.code)
