@@ -227,10 +227,15 @@ class CaptureStore:
         return record
 
     def complete_interrupted_submits(self) -> list[str]:
-        """Finish submits that a crash cut short (answers line written, draft still there).
+        """Start-up recovery, to call while holding the output lock.
 
-        Returns the record ids completed. Drafts never submitted are left alone.
+        Finishes submits that a crash cut short (answers line written, draft still
+        there) and removes temp files left by a crash inside a draft write (the
+        draft they were replacing is whole). Returns the record ids completed.
+        Drafts never submitted are left alone.
         """
+        for temp in self.drafts_dir.glob(".*.tmp"):
+            temp.unlink(missing_ok=True)
         done = []
         responses = self._day_files("responses")
         for info in self.list_drafts():

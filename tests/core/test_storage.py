@@ -333,8 +333,12 @@ def test_crash_before_the_draft_is_removed_is_finished_at_start_up(
         store.submit(flow)
     monkeypatch.undo()
 
+    leftover = store.drafts_dir / f".{other.record_id}.json.k2j4h1.tmp"
+    leftover.write_text('{"format": "localdigital-dr')  # a kill inside a draft write
+
     restarted = make_store(tmp_path, loaded)
     assert restarted.complete_interrupted_submits() == [flow.record_id]
+    assert not leftover.exists()
     assert [d.record_id for d in restarted.list_drafts()] == [other.record_id]
     assert len(lines(store.responses_path())) == 1
     assert len(lines(store.personal_path())) == 1
