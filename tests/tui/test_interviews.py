@@ -91,6 +91,7 @@ async def council_interview(store: CaptureStore) -> None:
         field = app.screen.query_one("#row-services_digital", NumberField)
         assert field.error == "must be between 0 and 100"
         assert "must be between 0 and 100" in str(field.query_one(".field-error").render())
+        assert "rows 0/2 answered" in shown(app, "#progress"), "15 no longer counts"
         await pilot.press("ctrl+n")
         assert app.screen.query_one("#row-services_digital", NumberField).error is not None
         await pilot.press("backspace", "enter")  # 15, then to the second field

@@ -45,5 +45,7 @@ class AudienceScreen(Screen[None]):
 
     @on(ChoiceList.Chosen)
     def chosen(self, event: ChoiceList.Chosen) -> None:
+        if self.app.screen is not self:
+            return  # typed ahead: the interview has already begun
         flow = self.store.new_interview(event.code)
         self.app.switch_screen(screen_for(self.store, flow))

@@ -163,6 +163,11 @@ class QuestionScreen(InterviewScreen):
             else:
                 self.flow.clear(code)
         except AnswerError as error:
+            # The flow keeps no stale earlier value: what is on screen is refused.
+            if event.row is not None:
+                self.flow.answer_row(code, event.row, None)
+            else:
+                self.flow.clear(code)
             event.field.show_error(error.reason)
         else:
             event.field.show_error(None)

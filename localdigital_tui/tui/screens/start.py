@@ -102,6 +102,8 @@ class StartScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#start-menu")
     def chosen(self, event: OptionList.OptionSelected) -> None:
+        if self.app.screen is not self:
+            return  # a second Enter typed ahead: the first already opened a screen
         if event.option_id == NEW:
             self.app.push_screen(AudienceScreen(self.store))
             return

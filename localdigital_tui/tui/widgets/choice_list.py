@@ -20,12 +20,13 @@ class ChoiceList(OptionList):
     ]
 
     class Chosen(Message):
-        """The respondent picked the choice with this code."""
+        """The respondent picked the choice with this code (``key``: a number or enter)."""
 
-        def __init__(self, choice_list: ChoiceList, code: str) -> None:
+        def __init__(self, choice_list: ChoiceList, code: str, key: str) -> None:
             super().__init__()
             self.choice_list = choice_list
             self.code = code
+            self.key = key
 
         @property
         def control(self) -> ChoiceList:
@@ -68,12 +69,12 @@ class ChoiceList(OptionList):
                 event.stop()
                 event.prevent_default()
                 self.highlighted = index
-                self.post_message(self.Chosen(self, self.codes[index]))
+                self.post_message(self.Chosen(self, self.codes[index], event.character))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option_id is not None:
-            self.post_message(self.Chosen(self, event.option_id))
+            self.post_message(self.Chosen(self, event.option_id, "enter"))
 
     def action_clear_answer(self) -> None:
         self.post_message(self.Cleared(self))
