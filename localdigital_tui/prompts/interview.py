@@ -70,6 +70,7 @@ class PlainCapture:
             try:
                 chosen = self._start_menu()
             except (KeyboardInterrupt, EOFError):
+                self.say()
                 chosen = Action.QUIT
             if chosen is Action.QUIT:
                 self.say(f"Goodbye. {self.submitted} interview(s) submitted in this session.")
