@@ -32,8 +32,8 @@ def pane() -> str:
     return tmux("capture-pane", "-p", "-t", SESSION)
 
 
-def wait_for_change(before: str) -> float:
-    start = time.perf_counter()
+def wait_for_change(before: str, start: float) -> float:
+    """Seconds from ``start`` (just before the key was sent) to a changed pane."""
     while time.perf_counter() - start < TIMEOUT:
         if pane() != before:
             return time.perf_counter() - start
@@ -41,14 +41,18 @@ def wait_for_change(before: str) -> float:
     raise TimeoutError("the screen did not change:\n" + before)
 
 
-def press(*keys: str, literal: bool = False) -> float:
-    """Send keys and return the seconds until the pane changed."""
+def press(*keys: str, literal: bool = False, settle: float = 0.15) -> float:
+    """Send keys and return the seconds until the pane changed.
+
+    ``settle``: pause afterwards so the next key meets a finished screen (longer
+    after keys that change screen: a key typed during the change is dropped).
+    """
     before = pane()
     start = time.perf_counter()
     tmux("send-keys", "-t", SESSION, *(["-l"] if literal else []), *keys)
-    waited = wait_for_change(before)
-    time.sleep(0.15)  # let the rest of the redraw land before the next key
-    return max(waited, time.perf_counter() - start - 0.15)
+    waited = wait_for_change(before, start)
+    time.sleep(settle)
+    return waited
 
 
 def settle(seconds: float = 1.0) -> None:
@@ -79,15 +83,15 @@ def main() -> int:
     try:
         settle(3)
         results: dict[str, list[float]] = {}
-        results["new interview (screen)"] = [press("Enter")]
-        results["choice + next screen"] = [press("1"), press("2")]
+        results["choice + next screen"] = [press("Enter", settle=0.6)]
+        results["choice + next screen"] += [press("1", settle=0.6), press("2", settle=0.6)]
         typed = []
         for _ in range(args.keys):
             typed.append(press("x", literal=True))
         results["typing in a text field"] = typed
         for _ in range(3):
-            results["choice + next screen"].append(press("Enter"))  # q1..q3 text -> next
-        results["choice + next screen"].append(press("1"))  # role -> Q5 grid
+            results["choice + next screen"].append(press("Enter", settle=0.6))  # q1..q3
+        results["choice + next screen"].append(press("1", settle=0.6))  # role -> Q5 grid
         grid: list[float] = []
         moves: list[float] = []
         row = 0

@@ -64,3 +64,16 @@ def test_quitting_mid_interview_keeps_the_draft_and_the_start_screen_resumes_it(
     flow = store.resume(drafts[0].record_id)
     assert flow.answers["q5"] == {"better_for_less": "agree"}
     assert flow.answers["role"] == "elected_member"
+
+
+async def discard_first_draft(store: CaptureStore) -> None:
+    app = CaptureApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "delete", "y")
+
+
+def test_delete_on_the_start_screen_sets_a_draft_aside(store: CaptureStore) -> None:
+    flow = store.new_interview("supplier")
+    asyncio.run(discard_first_draft(store))
+    assert store.list_drafts() == []
+    assert (store.drafts_dir / "discarded" / f"{flow.record_id}.json").exists()

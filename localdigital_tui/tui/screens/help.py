@@ -16,7 +16,7 @@ KEYS = """\
   ctrl+q          quit (mid-interview the draft is kept)
 
 [b]In an interview[/b]
-  ctrl+n          next question (Enter also moves on, except in multi-line text)
+  ctrl+n          next question (Enter too, except in long text)
   ctrl+p          previous question
   ctrl+r          review all answers
   Tab             next field (Q9 has two)
