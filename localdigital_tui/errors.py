@@ -119,3 +119,8 @@ class OutputLockedError(LocalDigitalError):
             who = f"capture pid {pid}" + (f" on {host}" if host else "")
             who += f" ({details})" if details else ""
         super().__init__(f"{shown} is in use by {who}; close that capture first")
+
+
+class MergeInputError(LocalDigitalError):
+    """Inputs or outputs of a merge are unusable: none found, or an output would overwrite
+    an input. The merge command reports it as a usage error (exit status 2)."""

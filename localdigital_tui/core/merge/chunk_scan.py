@@ -1,0 +1,157 @@
+"""Scan one chunk of an input file: the work a merge does per line, in one process.
+
+Each valid line's canonical bytes are appended to this process's spill file and
+only a small entry goes back (record id, a 16-byte digest of the canonical
+bytes, draft or not, its time, line number, where it sits in the spill file);
+bad lines come back whole, for the quarantine. The parent never sees the bytes
+of a good line until it writes the kept ones out. The same code runs in worker
+processes (:func:`start_worker`, :func:`scan_in_worker`) or in the calling one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from localdigital_tui.core.merge.line_check import BadLine, LineChecker, ValidLine
+from localdigital_tui.core.merge.line_reader import MAX_LINE_BYTES, Chunk, read_lines
+from localdigital_tui.core.merge.spill import spill_path
+from localdigital_tui.core.questionnaire import LoadedQuestionnaire
+from localdigital_tui.core.record_validation import FileKind
+
+DIGEST_BYTES = 16
+
+
+def digest_of(canonical: bytes) -> bytes:
+    return hashlib.blake2b(canonical, digest_size=DIGEST_BYTES).digest()
+
+
+@dataclass
+class Entries:
+    """The valid lines of one kind in one chunk, as columns."""
+
+    record_ids: list[str] = field(default_factory=list)
+    digests: bytearray = field(default_factory=bytearray)
+    partial: bytearray = field(default_factory=bytearray)
+    times: array[int] = field(default_factory=lambda: array("q"))
+    lines: array[int] = field(default_factory=lambda: array("Q"))
+    offsets: array[int] = field(default_factory=lambda: array("Q"))
+    lengths: array[int] = field(default_factory=lambda: array("Q"))
+
+    def __len__(self) -> int:
+        return len(self.record_ids)
+
+
+@dataclass(frozen=True, slots=True)
+class QuarantinedLine:
+    line: int
+    body: bytes
+    bad: BadLine
+
+
+@dataclass
+class ChunkScan:
+    """What one chunk held; line numbers count from 1 within the chunk."""
+
+    chunk: Chunk
+    spill: str
+    lines: int = 0
+    blank: int = 0
+    partial_skipped: int = 0
+    entries: dict[FileKind, Entries] = field(
+        default_factory=lambda: {FileKind.RESPONSES: Entries(), FileKind.PERSONAL: Entries()}
+    )
+    quarantined: list[QuarantinedLine] = field(default_factory=list)
+    failure: str | None = None
+
+
+def first_kind(path: str) -> FileKind:
+    """What a file is expected to hold, from its name; each line may still say otherwise."""
+    name = Path(path).name
+    return FileKind.PERSONAL if name.startswith("personal") else FileKind.RESPONSES
+
+
+class ChunkScanner:
+    """Scans chunks, appending canonical lines to one spill file."""
+
+    def __init__(
+        self,
+        questionnaires: Sequence[LoadedQuestionnaire],
+        spill_path: Path,
+        include_partial: bool,
+    ) -> None:
+        self.checker = LineChecker(questionnaires)
+        self.include_partial = include_partial
+        self.spill_path = spill_path
+        self._spill = spill_path.open("ab")
+        self._offset = self._spill.seek(0, os.SEEK_END)
+
+    def close(self) -> None:
+        self._spill.close()
+
+    def scan(self, chunk: Chunk) -> ChunkScan:
+        scan = ChunkScan(chunk, str(self.spill_path))
+        try:
+            self._scan_lines(chunk, scan)
+        except OSError as exc:
+            scan.failure = exc.strerror or str(exc)
+        self._spill.flush()
+        return scan
+
+    def _scan_lines(self, chunk: Chunk, scan: ChunkScan) -> None:
+        kind = first_kind(chunk.path)
+        check = self.checker.check
+        spill = self._spill.write
+        for raw in read_lines(chunk):
+            scan.lines += 1
+            if raw.blank:
+                scan.blank += 1
+                continue
+            if raw.overlong:
+                problem = ("line", f"longer than {MAX_LINE_BYTES} bytes: not a record")
+                scan.quarantined.append(
+                    QuarantinedLine(raw.number, raw.body, BadLine(kind, [problem]))
+                )
+                continue
+            result = check(raw.body, kind, raw.ended)
+            kind = result.kind
+            if isinstance(result, BadLine):
+                scan.quarantined.append(QuarantinedLine(raw.number, raw.body, result))
+                continue
+            if result.partial and not self.include_partial:
+                scan.partial_skipped += 1
+                continue
+            length = len(result.canonical) + 1
+            spill(result.canonical + b"\n")
+            self._add(scan.entries[kind], result, raw.number, length)
+            self._offset += length
+
+    def _add(self, entries: Entries, line: ValidLine, number: int, length: int) -> None:
+        entries.record_ids.append(line.record_id)
+        entries.digests += digest_of(line.canonical)
+        entries.partial.append(line.partial)
+        entries.times.append(line.time)
+        entries.lines.append(number)
+        entries.offsets.append(self._offset)
+        entries.lengths.append(length - 1)
+
+
+_worker: ChunkScanner | None = None
+
+
+def start_worker(
+    questionnaires: Sequence[LoadedQuestionnaire], spill_dir: str, include_partial: bool
+) -> None:
+    """Pool initializer: one scanner (and one spill file) per worker process."""
+    global _worker
+    path = spill_path(Path(spill_dir), str(os.getpid()))
+    _worker = ChunkScanner(questionnaires, path, include_partial)
+
+
+def scan_in_worker(chunk: Chunk) -> ChunkScan:
+    assert _worker is not None, "start_worker() runs first in each worker"
+    return _worker.scan(chunk)

@@ -1,0 +1,160 @@
+"""Check one raw line against the questionnaire its record names, and canonicalise it.
+
+The common case costs one ``validate_json`` call: the line is validated with
+the adapter that accepted the previous line of its kind (files are almost always
+of one questionnaire and one kind). Only when that fails is the line parsed a
+second time, to learn what it is: its ``questionnaire.sha256`` picks the
+questionnaire, its shape the kind (a personal line has only ``record_id``,
+``questionnaire`` and ``answers``), and the line is validated again if either
+differs. An unknown sha256 is reported as such, naming the record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+from pydantic_core import from_json
+
+from localdigital_tui.core.merge.canonical import (
+    canonical_personal,
+    canonical_response,
+    field_values,
+    record_time,
+)
+from localdigital_tui.core.questionnaire import LoadedQuestionnaire
+from localdigital_tui.core.record_schema import personal_adapter, record_adapter
+from localdigital_tui.core.record_validation import FileKind, describe
+
+_NOT_JSON = object()
+RESPONSE_ONLY_KEYS = frozenset(
+    ("audience", "status", "interviewer", "device", "started_at", "submitted_at", "event")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ValidLine:
+    kind: FileKind
+    record_id: str
+    canonical: bytes
+    partial: bool
+    time: int
+
+
+@dataclass(frozen=True, slots=True)
+class BadLine:
+    """Why a line was quarantined; ``kind`` is where it belongs (personal lines stay apart)."""
+
+    kind: FileKind
+    problems: list[tuple[str, str]]
+    record_id: str | None = None
+    unknown_sha256: str | None = None
+
+
+class LineChecker:
+    """Validates lines against any of the given questionnaires (the first is the default)."""
+
+    def __init__(self, questionnaires: Sequence[LoadedQuestionnaire]) -> None:
+        if not questionnaires:
+            raise ValueError("at least one questionnaire is needed")
+        self._adapters = {loaded.sha256: compiled(loaded) for loaded in questionnaires}
+        self.known = [(q.sha256, q.path) for q in questionnaires]
+        first = self._adapters[questionnaires[0].sha256]
+        self._default = first
+        self._last = dict(first)
+
+    def check(self, body: bytes, kind: FileKind, ended: bool = True) -> ValidLine | BadLine:
+        """Validate ``body`` (a line without its line end), expecting a line of ``kind``."""
+        adapter = self._last[kind]
+        try:
+            return _valid(kind, adapter.validate_json(body))
+        except ValidationError as exc:
+            first_error = exc
+        data = _parse(body)
+        if data is _NOT_JSON:
+            return BadLine(kind, _raw_problems(body, ended, describe(first_error)))
+        if not isinstance(data, dict):
+            return BadLine(kind, [("line", "not a JSON object (a record is one {...} per line)")])
+        kind = _kind_of(data)
+        record_id = data.get("record_id") if isinstance(data.get("record_id"), str) else None
+        sha = _sha_of(data)
+        adapters = self._adapters.get(sha) if sha is not None else self._default
+        if adapters is None:
+            return BadLine(kind, [self._unknown(sha)], record_id, unknown_sha256=sha)
+        if adapters[kind] is adapter:
+            return BadLine(kind, describe(first_error), record_id)
+        try:
+            valid = _valid(kind, adapters[kind].validate_json(body))
+        except ValidationError as exc:
+            return BadLine(kind, describe(exc), record_id)
+        self._last[kind] = adapters[kind]
+        return valid
+
+    def _unknown(self, sha: str | None) -> tuple[str, str]:
+        known = "; ".join(f"{digest} ({path})" for digest, path in self.known)
+        return (
+            "questionnaire.sha256",
+            f"unknown questionnaire {sha}: pass its questionnaire file with --questionnaire "
+            f"(known: {known})",
+        )
+
+
+_COMPILED: dict[str, dict[FileKind, TypeAdapter[Any]]] = {}
+
+
+def compiled(loaded: LoadedQuestionnaire) -> dict[FileKind, TypeAdapter[Any]]:
+    """The two adapters of a questionnaire, compiled once per process per file content."""
+    adapters = _COMPILED.get(loaded.sha256)
+    if adapters is None:
+        adapters = {
+            FileKind.RESPONSES: record_adapter(loaded),
+            FileKind.PERSONAL: personal_adapter(loaded),
+        }
+        _COMPILED[loaded.sha256] = adapters
+    return adapters
+
+
+def _valid(kind: FileKind, validated: Any) -> ValidLine:
+    values = field_values(validated)
+    if kind is FileKind.PERSONAL:
+        return ValidLine(kind, values["record_id"], canonical_personal(values), False, 0)
+    partial = values["status"] == "partial"
+    canonical = canonical_response(values)
+    return ValidLine(kind, values["record_id"], canonical, partial, record_time(values))
+
+
+def _parse(body: bytes) -> Any:
+    """The line as plain JSON values, or ``_NOT_JSON``."""
+    try:
+        return from_json(body)
+    except ValueError:
+        return _NOT_JSON
+
+
+def _kind_of(data: dict[str, Any]) -> FileKind:
+    return FileKind.RESPONSES if RESPONSE_ONLY_KEYS & data.keys() else FileKind.PERSONAL
+
+
+def _sha_of(data: dict[str, Any]) -> str | None:
+    reference = data.get("questionnaire")
+    sha = reference.get("sha256") if isinstance(reference, dict) else None
+    return sha if isinstance(sha, str) else None
+
+
+def _raw_problems(
+    body: bytes, ended: bool, problems: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """Say what is wrong with a line that is not a JSON object in plain words."""
+    if b"\x00" in body:
+        return [("line", "contains NUL bytes (binary data, or a file damaged by a crash)")]
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        byte = body[exc.start]
+        where = f"invalid byte 0x{byte:02x} at byte {exc.start + 1}"
+        return [("line", f"not UTF-8 text ({where}; saved in another encoding?)")]
+    if not ended and any(message.startswith("not valid JSON") for _, message in problems):
+        return [("line", f"truncated last line (no line end): {problems[0][1]}")]
+    return problems

@@ -1,0 +1,119 @@
+"""Read JSON Lines files as raw byte lines, in chunks that can be read in parallel.
+
+A file is cut into chunks of about ``chunk_bytes`` at line ends, so a chunk
+always starts at the beginning of a line. Each line comes out as bytes without
+its line end (``\\n`` or ``\\r\\n``) and without a leading UTF-8 byte order mark
+(accepted at the start of any line, as when files were joined with ``cat``),
+with a flag saying whether the line had a line end at all: only the last line
+of a file can lack one, and if it is not a valid record it was most likely cut
+short by a crash. Nothing is decoded here; bytes that are not UTF-8 or contain
+NUL are left for validation to report.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+BOM = b"\xef\xbb\xbf"
+DEFAULT_CHUNK_BYTES = 16 * 1024 * 1024
+MAX_LINE_BYTES = 8 * 1024 * 1024
+_SCAN_BLOCK = 64 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """Bytes ``[start, end)`` of one input file; ``start`` is the start of a line."""
+
+    index: int
+    file_index: int
+    path: str
+    start: int
+    end: int
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class RawLine:
+    """One line as read: ``number`` counts from 1 within its chunk."""
+
+    number: int
+    body: bytes
+    ended: bool
+    overlong: bool = False
+
+    @property
+    def blank(self) -> bool:
+        return not self.body.strip()
+
+
+def plan_chunks(paths: Sequence[Path], chunk_bytes: int = DEFAULT_CHUNK_BYTES) -> list[Chunk]:
+    """Chunks covering every file (an empty file gets one empty chunk), in file order."""
+    chunks: list[Chunk] = []
+    for file_index, path in enumerate(paths):
+        with path.open("rb") as handle:
+            size = handle.seek(0, os.SEEK_END)
+            start = 0
+            while True:
+                end = size
+                if size - start > chunk_bytes:
+                    end = _line_end_after(handle, start + chunk_bytes, size)
+                chunks.append(Chunk(len(chunks), file_index, str(path), start, end))
+                if end >= size:
+                    break
+                start = end
+    return chunks
+
+
+def _line_end_after(handle: BinaryIO, offset: int, size: int) -> int:
+    """The offset just past the first ``\\n`` at or after ``offset`` (or ``size``)."""
+    handle.seek(offset)
+    position = offset
+    while position < size:
+        block = handle.read(_SCAN_BLOCK)
+        if not block:
+            break
+        found = block.find(b"\n")
+        if found >= 0:
+            return position + found + 1
+        position += len(block)
+    return size
+
+
+def read_lines(chunk: Chunk) -> Iterator[RawLine]:
+    """The lines of one chunk, numbered from 1.
+
+    A line longer than ``MAX_LINE_BYTES`` (no record is near that: think of a
+    binary file without line ends) is cut there and flagged ``overlong``; the
+    rest of it is skipped without being held in memory.
+    """
+    with open(chunk.path, "rb") as handle:
+        handle.seek(chunk.start)
+        remaining = chunk.size
+        number = 0
+        while remaining > 0:
+            raw = handle.readline(min(remaining, MAX_LINE_BYTES))
+            if not raw:  # the file shrank after planning
+                break
+            remaining -= len(raw)
+            number += 1
+            ended = raw.endswith(b"\n")
+            overlong = not ended and len(raw) == MAX_LINE_BYTES
+            while overlong and remaining > 0 and not ended:
+                rest = handle.readline(min(remaining, _SCAN_BLOCK))
+                if not rest:
+                    break
+                remaining -= len(rest)
+                ended = rest.endswith(b"\n")
+            body = raw[:-1] if raw.endswith(b"\n") else raw
+            if body.endswith(b"\r"):
+                body = body[:-1]
+            if body.startswith(BOM):
+                body = body[len(BOM) :]
+            yield RawLine(number, body, ended, overlong)

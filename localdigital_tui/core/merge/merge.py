@@ -1,0 +1,182 @@
+"""Merge many JSON Lines files of records into one, losing nothing and counting nothing twice.
+
+1. Refuse outputs that are inputs; cut the inputs into chunks at line ends.
+2. Scan the chunks, in worker processes when there is enough to do: validate
+   each line against the questionnaire it names, spill canonical valid lines to
+   a temporary directory beside the output, send back small entries and the bad
+   lines. Results are consumed in input order, so "first seen" is well defined.
+3. Feed the entries to one :class:`RecordIndex` per kind (answers, personal):
+   duplicates are counted, conflicts resolved by the keep rule. Bad lines are
+   streamed to the quarantine files as they come.
+4. Write the conflicts, then the kept records sorted by (time, record id), read
+   back from the spill files; publish every output atomically.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Generator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from localdigital_tui.core.merge.chunk_scan import (
+    ChunkScan,
+    ChunkScanner,
+    scan_in_worker,
+    start_worker,
+)
+from localdigital_tui.core.merge.line_reader import DEFAULT_CHUNK_BYTES, Chunk, plan_chunks
+from localdigital_tui.core.merge.merge_state import MergeState
+from localdigital_tui.core.merge.report import MergeReport
+from localdigital_tui.core.merge.spill import spill_path
+from localdigital_tui.core.merge.writer import check_outputs, publish_all
+from localdigital_tui.core.questionnaire import LoadedQuestionnaire
+from localdigital_tui.core.record_validation import FileKind
+from localdigital_tui.errors import RecordFileError
+
+PARALLEL_MIN_BYTES = 8 * 1024 * 1024
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class MergeOutputs:
+    """Where a merge writes. Personal data goes only to the three ``personal*`` files."""
+
+    merged: Path
+    quarantine: Path
+    conflicts: Path
+    personal: Path
+    personal_quarantine: Path
+    personal_conflicts: Path
+
+    @classmethod
+    def beside(
+        cls,
+        merged: Path,
+        *,
+        personal: Path | None = None,
+        quarantine: Path | None = None,
+        conflicts: Path | None = None,
+    ) -> MergeOutputs:
+        """Defaults: ``quarantine.jsonl``, ``conflicts.jsonl``, ``personal.jsonl`` beside
+        ``merged``, and ``<personal>-quarantine.jsonl``, ``<personal>-conflicts.jsonl``."""
+        folder = merged.parent
+        personal = personal or folder / "personal.jsonl"
+        return cls(
+            merged=merged,
+            quarantine=quarantine or folder / "quarantine.jsonl",
+            conflicts=conflicts or folder / "conflicts.jsonl",
+            personal=personal,
+            personal_quarantine=personal.with_name(f"{personal.stem}-quarantine.jsonl"),
+            personal_conflicts=personal.with_name(f"{personal.stem}-conflicts.jsonl"),
+        )
+
+    def all(self) -> list[Path]:
+        return [
+            self.merged,
+            self.quarantine,
+            self.conflicts,
+            self.personal,
+            self.personal_quarantine,
+            self.personal_conflicts,
+        ]
+
+
+@dataclass(frozen=True)
+class MergeOptions:
+    include_partial: bool = False
+    jobs: int | None = None
+    """Worker processes; ``None`` picks one per CPU for inputs over 8 MiB, else none."""
+    chunk_bytes: int = DEFAULT_CHUNK_BYTES
+
+
+def merge(
+    inputs: Sequence[Path],
+    questionnaires: Sequence[LoadedQuestionnaire],
+    outputs: MergeOutputs,
+    options: MergeOptions | None = None,
+    progress: Progress | None = None,
+) -> MergeReport:
+    """Merge ``inputs`` into ``outputs``; the report says what happened to every line."""
+    options = options or MergeOptions()
+    try:
+        chunks = plan_chunks(inputs, options.chunk_bytes)
+    except OSError as exc:
+        raise RecordFileError(exc.filename or "input", exc.strerror or str(exc)) from exc
+    check_outputs(outputs.all(), inputs)
+    for folder in {path.parent for path in outputs.all()}:
+        folder.mkdir(parents=True, exist_ok=True)
+    work_dir = Path(tempfile.mkdtemp(prefix=".merge-", dir=outputs.merged.parent))
+    state = MergeState(inputs, outputs)
+    scans = _scans(chunks, questionnaires, work_dir, options)
+    try:
+        for scan in scans:
+            if scan.failure is not None:
+                raise RecordFileError(scan.chunk.path, scan.failure)
+            state.consume(scan)
+            if progress is not None:
+                progress(scan.chunk.size)
+        report = _finish(state, outputs)
+    finally:
+        scans.close()
+        state.close()
+        shutil.rmtree(work_dir, ignore_errors=True)
+    return report
+
+
+def _finish(state: MergeState, outputs: MergeOutputs) -> MergeReport:
+    written = {"quarantine": state.quarantine[FileKind.RESPONSES]}
+    written["conflicts"] = state.write_conflicts(FileKind.RESPONSES, outputs.conflicts)
+    written["merged"] = state.write_kept(FileKind.RESPONSES, outputs.merged)
+    if state.personal_seen:
+        written["personal_quarantine"] = state.quarantine[FileKind.PERSONAL]
+        written["personal_conflicts"] = state.write_conflicts(
+            FileKind.PERSONAL, outputs.personal_conflicts
+        )
+        written["personal"] = state.write_kept(FileKind.PERSONAL, outputs.personal)
+    publish_all(list(written.values()))
+    return state.report({role: str(staged.target) for role, staged in written.items()})
+
+
+def _scans(
+    chunks: Sequence[Chunk],
+    questionnaires: Sequence[LoadedQuestionnaire],
+    work_dir: Path,
+    options: MergeOptions,
+) -> Generator[ChunkScan, None, None]:
+    jobs = _jobs(options, chunks)
+    if jobs == 1:
+        scanner = ChunkScanner(
+            questionnaires, spill_path(work_dir, "local"), options.include_partial
+        )
+        try:
+            for chunk in chunks:
+                yield scanner.scan(chunk)
+        finally:
+            scanner.close()
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    pool = context.Pool(
+        jobs,
+        initializer=start_worker,
+        initargs=(list(questionnaires), str(work_dir), options.include_partial),
+    )
+    try:
+        yield from pool.imap(scan_in_worker, chunks)
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def _jobs(options: MergeOptions, chunks: Sequence[Chunk]) -> int:
+    if options.jobs is not None:
+        return max(1, min(options.jobs, len(chunks)))
+    if sum(chunk.size for chunk in chunks) < PARALLEL_MIN_BYTES:
+        return 1
+    available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
+    return max(1, min(available or os.cpu_count() or 1, len(chunks)))

@@ -1,0 +1,59 @@
+"""The spill files: canonical valid lines as scanned, read back by offset.
+
+Every scanning process appends the canonical bytes of each valid line to its
+own spill file in a temporary directory beside the output. The merge keeps
+only offsets in memory and reads a record back when it needs the bytes: to
+break a tie between conflicting versions, and to write the kept records out in
+order at the end (through ``mmap``, so no per-record system call).
+"""
+
+from __future__ import annotations
+
+import mmap
+import os
+from pathlib import Path
+
+
+class SpillFiles:
+    """Spill files by number, for random reads; ``close()`` releases them."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[str, int] = {}
+        self._fds: list[int] = []
+        self._maps: list[mmap.mmap | None] = []
+
+    def number_of(self, path: str) -> int:
+        number = self._numbers.get(path)
+        if number is None:
+            number = len(self._fds)
+            self._numbers[path] = number
+            self._fds.append(os.open(path, os.O_RDONLY))
+            self._maps.append(None)
+        return number
+
+    def read(self, number: int, offset: int, length: int) -> bytes:
+        """``length`` bytes at ``offset`` (a canonical line without its newline)."""
+        mapped = self._maps[number]
+        if mapped is not None:
+            return mapped[offset : offset + length]
+        return os.pread(self._fds[number], length, offset)
+
+    def map_all(self) -> None:
+        """Map every spill file for fast reads; call once all writers are done."""
+        for number, fd in enumerate(self._fds):
+            if self._maps[number] is None and os.fstat(fd).st_size > 0:
+                self._maps[number] = mmap.mmap(fd, 0, access=mmap.ACCESS_READ)
+
+    def close(self) -> None:
+        for mapped in self._maps:
+            if mapped is not None:
+                mapped.close()
+        for fd in self._fds:
+            os.close(fd)
+        self._fds.clear()
+        self._maps.clear()
+        self._numbers.clear()
+
+
+def spill_path(directory: Path, name: str) -> Path:
+    return directory / f"spill-{name}.jsonl"

@@ -1,0 +1,83 @@
+"""Lines come out as bytes without line ends or BOM, numbered, and chunks cover files exactly."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from localdigital_tui.core.merge import line_reader
+from localdigital_tui.core.merge.line_reader import plan_chunks, read_lines
+
+
+def lines_of(path: Path, chunk_bytes: int = 1 << 20) -> list[tuple[int, bytes, bool]]:
+    found = []
+    base = 0
+    for chunk in plan_chunks([path], chunk_bytes):
+        numbers = 0
+        for raw in read_lines(chunk):
+            found.append((base + raw.number, raw.body, raw.ended))
+            numbers = raw.number
+        base += numbers
+    return found
+
+
+def test_bom_crlf_blank_lines_and_a_missing_last_line_end(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"a":1}\r\n\r\n   \n{"b":2}\n{"c":')
+    assert lines_of(path) == [
+        (1, b'{"a":1}', True),
+        (2, b"", True),
+        (3, b"   ", True),
+        (4, b'{"b":2}', True),
+        (5, b'{"c":', False),
+    ]
+
+
+def test_a_bom_where_files_were_joined_with_cat_is_dropped_too(tmp_path: Path) -> None:
+    path = tmp_path / "joined.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"a":1}\n\xef\xbb\xbf{"b":2}\n')
+    assert [body for _, body, _ in lines_of(path)] == [b'{"a":1}', b'{"b":2}']
+
+
+def test_bytes_that_are_not_text_are_passed_on_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "bin.jsonl"
+    path.write_bytes(b"\x00\xff\xfe\n\x89PNG\r\n")
+    assert [body for _, body, _ in lines_of(path)] == [b"\x00\xff\xfe", b"\x89PNG"]
+
+
+@pytest.mark.parametrize("chunk_bytes", [1, 7, 20, 64, 10_000])
+def test_chunks_start_at_line_starts_and_read_back_the_same_lines(
+    tmp_path: Path, chunk_bytes: int
+) -> None:
+    path = tmp_path / "many.jsonl"
+    text = b"".join(b'{"n":%d,"pad":"%s"}\n' % (i, b"x" * (i % 13)) for i in range(200))
+    path.write_bytes(text + b'{"last":true}')
+    chunks = plan_chunks([path], chunk_bytes)
+    assert chunks[0].start == 0 and chunks[-1].end == len(text) + 13
+    assert all(a.end == b.start for a, b in itertools.pairwise(chunks))
+    whole = lines_of(path, 1 << 20)
+    assert len(whole) == 201
+    assert lines_of(path, chunk_bytes) == whole
+
+
+def test_an_empty_file_is_one_empty_chunk_with_no_lines(tmp_path: Path) -> None:
+    path = tmp_path / "empty.jsonl"
+    path.write_bytes(b"")
+    chunks = plan_chunks([path])
+    assert [(c.start, c.end) for c in chunks] == [(0, 0)]
+    assert list(read_lines(chunks[0])) == []
+
+
+def test_a_line_longer_than_the_limit_is_cut_and_flagged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(line_reader, "MAX_LINE_BYTES", 16)
+    path = tmp_path / "long.jsonl"
+    path.write_bytes(b"y" * 100 + b"\n" + b'{"a":1}\n')
+    lines = list(read_lines(plan_chunks([path])[0]))
+    assert [(r.number, r.body, r.overlong) for r in lines] == [
+        (1, b"y" * 16, True),
+        (2, b'{"a":1}', False),
+    ]
