@@ -70,3 +70,18 @@ def test_the_end_of_input_raises_eof() -> None:
     lines, _ = prompter("")
     with pytest.raises(EOFError):
         lines.select("Anything?", OPTIONS)
+
+
+def test_a_dumb_terminal_or_a_pipe_gets_line_prompts(monkeypatch: pytest.MonkeyPatch) -> None:
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from localdigital_tui.prompts.interview import default_prompter
+    from localdigital_tui.prompts.questionary_prompter import QuestionaryPrompter
+
+    monkeypatch.setenv("TERM", "dumb")
+    assert isinstance(default_prompter(), LinePrompter)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    assert isinstance(default_prompter(), LinePrompter), "pytest's stdin is not a terminal"
+    with create_pipe_input() as pipe:
+        assert isinstance(default_prompter(pipe, DummyOutput()), QuestionaryPrompter)
