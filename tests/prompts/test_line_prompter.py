@@ -82,6 +82,7 @@ def test_a_dumb_terminal_or_a_pipe_gets_line_prompts(monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("TERM", "dumb")
     assert isinstance(default_prompter(), LinePrompter)
     monkeypatch.setenv("TERM", "xterm-256color")
-    assert isinstance(default_prompter(), LinePrompter), "pytest's stdin is not a terminal"
+    monkeypatch.setattr("sys.stdin", io.StringIO("1\n"))  # a pipe, not a terminal
+    assert isinstance(default_prompter(), LinePrompter)
     with create_pipe_input() as pipe:
         assert isinstance(default_prompter(pipe, DummyOutput()), QuestionaryPrompter)
