@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "capture": "localdigital_tui.commands.capture:capture",
     "merge": "localdigital_tui.commands.merge:merge",
     "show": "localdigital_tui.commands.show:show",
+    "simulate": "localdigital_tui.commands.simulate:simulate",
     "validate": "localdigital_tui.commands.validate:validate",
 }
 

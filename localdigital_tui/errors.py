@@ -124,3 +124,11 @@ class OutputLockedError(LocalDigitalError):
 class MergeInputError(LocalDigitalError):
     """Inputs or outputs of a merge are unusable: none found, or an output would overwrite
     an input. The merge command reports it as a usage error (exit status 2)."""
+
+
+class OutputFileError(LocalDigitalError):
+    """An output file cannot be written: it exists and may not be replaced, or the OS refused."""
+
+    def __init__(self, path: Path | str, message: str) -> None:
+        self.path = str(path)
+        super().__init__(f"{self.path}: {message}")

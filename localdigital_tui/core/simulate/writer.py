@@ -1,0 +1,158 @@
+"""Write simulated records to answers files and personal files, durably.
+
+One output file (``-o responses.jsonl``, personal answers beside it in
+``personal.jsonl``) or K files in a directory (``responses-0001.jsonl`` ...
+with ``personal-0001.jsonl`` ...). Records are made in batches of a bounded
+size, so memory does not grow with N; each file is written to a temporary file
+in the same directory, fsynced and renamed into place, so a crash never leaves
+a half-written file under the final name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from localdigital_tui.core.durable_files import fsync_directory
+from localdigital_tui.core.questionnaire import LoadedQuestionnaire
+from localdigital_tui.core.simulate.lines import LinePlan
+from localdigital_tui.core.simulate.profile import REPORT_PROFILE, Profile
+from localdigital_tui.errors import OutputFileError
+
+BATCH = 100_000
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """One answers file, its personal file (or None) and how many records go in it."""
+
+    responses: Path
+    personal: Path | None
+    records: int
+    first: int  # number of its first record in the whole simulation
+
+
+def personal_path_for(path: Path) -> Path:
+    """``responses.jsonl`` -> ``personal.jsonl``; ``sim.jsonl`` -> ``personal-sim.jsonl``."""
+    if "responses" in path.name:
+        return path.with_name(path.name.replace("responses", "personal", 1))
+    return path.with_name(f"personal-{path.name}")
+
+
+def split(total: int, parts: int) -> list[int]:
+    """``total`` records over ``parts`` files, sizes differing by at most one."""
+    size, extra = divmod(total, parts)
+    return [size + (1 if i < extra else 0) for i in range(parts)]
+
+
+def plan_outputs(
+    path: Path, records: int, files: int | None, *, personal: bool = True
+) -> list[OutputFile]:
+    """Where the records go: ``path`` itself, or ``files`` numbered files inside it."""
+    if records < 0:
+        raise ValueError("the number of records cannot be negative")
+    if files is None and not path.is_dir():
+        return [OutputFile(path, personal_path_for(path) if personal else None, records, 0)]
+    count = files or 1
+    if count < 1:
+        raise ValueError("--files must be at least 1")
+    outputs, first = [], 0
+    for i, size in enumerate(split(records, count), start=1):
+        answers = path / f"responses-{i:04d}.jsonl"
+        outputs.append(
+            OutputFile(answers, personal_path_for(answers) if personal else None, size, first)
+        )
+        first += size
+    return outputs
+
+
+def _file_mode() -> int:
+    """rw for everyone the umask allows, as ``open`` would create the file."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+@contextlib.contextmanager
+def replacing(path: Path, *, sync: bool = True) -> Iterator[BinaryIO]:
+    """A handle on a temporary file that becomes ``path`` (fsynced) when the block ends.
+
+    ``sync=False`` skips the fsyncs (scratch data for benchmarks): the rename still
+    makes the file appear whole, but a power cut may lose it.
+    """
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, _file_mode())
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            if sync:
+                os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise
+    if sync:
+        fsync_directory(path.parent)
+
+
+def simulate(
+    loaded: LoadedQuestionnaire,
+    records: int,
+    path: Path,
+    *,
+    files: int | None = None,
+    seed: int = 0,
+    partial_rate: float = 0.0,
+    personal: bool = True,
+    overwrite: bool = False,
+    profile: Profile = REPORT_PROFILE,
+    batch: int = BATCH,
+    sync: bool = True,
+) -> list[OutputFile]:
+    """Write ``records`` simulated records; returns the files written.
+
+    Directories are created as needed; existing files are an error unless
+    ``overwrite``. ``sync=False`` skips fsync (see :func:`replacing`).
+    """
+    try:
+        (path if files is not None else path.parent).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputFileError(path, exc.strerror or str(exc)) from exc
+    outputs = plan_outputs(path, records, files, personal=personal)
+    targets = [p for o in outputs for p in (o.responses, o.personal) if p is not None]
+    if not overwrite:
+        existing = [p for p in targets if p.exists()]
+        if existing:
+            raise OutputFileError(existing[0], "already exists (use --force to replace it)")
+    plan = LinePlan(loaded, profile, seed, partial_rate)
+    for output in outputs:
+        _write(plan, output, batch, sync)
+    return outputs
+
+
+def _write(plan: LinePlan, output: OutputFile, batch: int, sync: bool) -> None:
+    try:
+        with contextlib.ExitStack() as stack:
+            answers = stack.enter_context(replacing(output.responses, sync=sync))
+            personal = None
+            if output.personal is not None:
+                personal = stack.enter_context(replacing(output.personal, sync=sync))
+            stop = output.first + output.records
+            for start in range(output.first, stop, batch):
+                frame = plan.frame(start, min(start + batch, stop)).collect()
+                frame.select("response").write_csv(
+                    answers, include_header=False, quote_style="never"
+                )
+                if personal is not None:
+                    frame.select("personal").write_csv(
+                        personal, include_header=False, quote_style="never"
+                    )
+    except OSError as exc:
+        raise OutputFileError(exc.filename or output.responses, exc.strerror or str(exc)) from exc
