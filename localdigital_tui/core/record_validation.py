@@ -92,12 +92,24 @@ def iter_lines(path: Path) -> Iterator[tuple[int, bytes]]:
             yield number, raw.rstrip(b"\r\n")
 
 
-def sniff_kind(path: Path) -> FileKind:
-    """A personal file's lines carry no ``status``; look at the first non-blank line."""
+def sniff_kind(path: Path, lines_to_read: int = 20) -> FileKind:
+    """Responses or personal file? Answers lines carry ``audience`` and ``status``.
+
+    A name containing ``personal`` decides; otherwise the first lines are read,
+    so a first line cut short by a crash does not mislead the guess.
+    """
+    if "personal" in path.name.lower():
+        return FileKind.PERSONAL
+    seen = 0
     for _, raw in iter_lines(path):
-        if raw.strip():
-            return FileKind.RESPONSES if b'"status"' in raw else FileKind.PERSONAL
-    return FileKind.RESPONSES
+        if not raw.strip():
+            continue
+        if b'"audience":' in raw or b'"status":' in raw:
+            return FileKind.RESPONSES
+        seen += 1
+        if seen >= lines_to_read:
+            break
+    return FileKind.PERSONAL if seen else FileKind.RESPONSES
 
 
 _TAG_SEPARATOR = "/"

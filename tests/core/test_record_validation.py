@@ -139,3 +139,14 @@ def test_personal_files_are_recognised_and_validated(
     assert summary.kind is FileKind.PERSONAL
     assert (summary.good, summary.bad) == (1, 1)
     assert summary.problems[0].location.field == "answers.q12_prize_draw"
+
+
+def test_a_truncated_first_line_does_not_turn_a_responses_file_into_a_personal_one(
+    loaded: LoadedQuestionnaire, validator: RecordValidator, tmp_path: Path
+) -> None:
+    whole = json.dumps(complete_line(loaded))
+    path = tmp_path / "day.jsonl"
+    path.write_text(whole[:60] + "\n" + whole + "\n", encoding="utf-8")
+    summary = validator.validate_file(path)
+    assert summary.kind is FileKind.RESPONSES
+    assert (summary.good, summary.bad) == (1, 1)
