@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "merge": "localdigital_tui.commands.merge:merge",
     "show": "localdigital_tui.commands.show:show",
     "simulate": "localdigital_tui.commands.simulate:simulate",
+    "tables": "localdigital_tui.commands.tables:tables",
     "validate": "localdigital_tui.commands.validate:validate",
 }
 

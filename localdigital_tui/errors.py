@@ -121,6 +121,10 @@ class OutputLockedError(LocalDigitalError):
         super().__init__(f"{shown} is in use by {who}; close that capture first")
 
 
+class TableError(LocalDigitalError):
+    """Tables cannot be made as asked: a table not asked of a group, unknown answer codes."""
+
+
 class MergeInputError(LocalDigitalError):
     """Inputs or outputs of a merge are unusable: none found, or an output would overwrite
     an input. The merge command reports it as a usage error (exit status 2)."""

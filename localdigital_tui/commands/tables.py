@@ -1,0 +1,223 @@
+"""``localdigital tables``: the report's tables from answers files, or a check against it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from localdigital_tui.commands.options import questionnaire_option, questionnaire_or_bundled
+
+if TYPE_CHECKING:
+    from localdigital_tui.core.questionnaire import Questionnaire
+
+TABLE_IDS = (
+    "4.council_type",
+    "4.role",
+    "4.supplier_size",
+    "5.1",
+    "5.2",
+    "5.3",
+    "5.4",
+    "5.4b",
+    "5.5",
+    "5.6",
+    "5.6b",
+    "5.6c",
+)
+FORMAT_NAMES = ("text", "markdown", "csv", "tidy", "json", "latex", "html")
+BASES = ("table", "row", "question", "asked")
+
+
+@click.command()
+@click.argument("data", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--table",
+    "-t",
+    "table_ids",
+    multiple=True,
+    type=click.Choice(TABLE_IDS),
+    help="A table to make (repeat for several). Default: every table.",
+)
+@click.option(
+    "--group",
+    "-g",
+    type=click.Choice(["council", "supplier", "all"]),
+    default=None,
+    help="Whose answers. Default: the group the report prints each table for.",
+)
+@click.option(
+    "--by",
+    "by",
+    default=None,
+    metavar="QUESTION",
+    help="Split every table by a profile question: council_type, supplier_size, role, audience.",
+)
+@click.option(
+    "--compare", is_flag=True, help="Council and supplier side by side, with significance letters."
+)
+@click.option(
+    "--net",
+    is_flag=True,
+    help="Add nets: agree + strongly agree, disagree + strongly disagree, yes + intend.",
+)
+@click.option(
+    "--sort",
+    type=click.Choice(["report", "questionnaire"]),
+    default="report",
+    show_default=True,
+    help="Row order: the report's (descending by the top category) or the questionnaire's.",
+)
+@click.option(
+    "--base",
+    "base",
+    type=click.Choice(BASES),
+    default="table",
+    show_default=True,
+    help="Percentages of those who answered the row, the question, or were asked; "
+    "'table' uses each table's own rule (stated under it).",
+)
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(FORMAT_NAMES),
+    default="text",
+    show_default=True,
+    help="Output format; tidy is one CSV line per cell.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file (atomically) instead of standard output.",
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Compare every published figure with the data; exit 1 on a mismatch "
+    "that is not a listed slip.",
+)
+@click.option(
+    "--targets",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Published figures for --check (default: the bundled targets.csv).",
+)
+@click.option(
+    "--slips",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="The report's slips for --check (default: the bundled slips.csv).",
+)
+@click.option(
+    "--include-partial",
+    is_flag=True,
+    help="Tabulate partial records too (default: complete records only).",
+)
+@questionnaire_option
+def tables(
+    data: tuple[Path, ...],
+    table_ids: tuple[str, ...],
+    group: str | None,
+    by: str | None,
+    compare: bool,
+    net: bool,
+    sort: str,
+    base: str,
+    fmt: str,
+    output: Path | None,
+    check: bool,
+    targets: Path | None,
+    slips: Path | None,
+    include_partial: bool,
+    questionnaire_file: Path | None,
+) -> None:
+    """Print the report's tables from answers files (JSON Lines or Parquet, files or
+    directories); with no DATA, from the bundled 2013 data.
+
+    Percentages are of each row's own base unless the table says otherwise, rounded
+    half-up to one decimal; every table states its base rule underneath.
+
+    \b
+    Examples:
+      localdigital tables                              the report, all tables
+      localdigital tables --table 5.1 --group supplier --net
+      localdigital tables --compare --format markdown
+      localdigital tables day1.jsonl day2.jsonl --by role -f tidy -o tables.csv
+      localdigital tables --check                      every published figure, reconciled
+    """
+    from localdigital_tui.core.bundled import data_path
+    from localdigital_tui.core.loader import load_questionnaire
+    from localdigital_tui.core.tables.build import Request, tabulate_files
+    from localdigital_tui.core.tables.compute import Options
+    from localdigital_tui.core.tables.frame import input_files
+    from localdigital_tui.core.tables.provenance import provenance
+    from localdigital_tui.core.tables.specs import BaseRule
+    from localdigital_tui.render import render
+
+    if compare and (group or by):
+        raise click.UsageError("--compare puts council beside supplier: not with --group or --by")
+    loaded = load_questionnaire(questionnaire_or_bundled(questionnaire_file))
+    files = input_files(list(data) or [data_path("responses.jsonl")])
+    if check:
+        if compare or group or by or net or sort != "report" or base != "table":
+            raise click.UsageError(
+                "--check takes only DATA, --table, --targets, --slips and --format"
+            )
+        text, failed = _check(loaded.questionnaire, files, table_ids, fmt, targets, slips)
+        _emit(text, output)
+        if failed:
+            raise SystemExit(1)
+        return
+    rule = {"row": BaseRule.ROW, "question": BaseRule.QUESTION, "asked": BaseRule.ASKED}.get(base)
+    request = Request(
+        table_ids=table_ids,
+        group=group,
+        by=by,
+        compare=compare,
+        options=Options(net=net, sort=sort, base=rule),
+        include_partial=include_partial,
+    )
+    made, _ = tabulate_files(files, loaded.questionnaire, request)
+    source = None
+    if fmt == "json":
+        q = loaded.questionnaire
+        source = provenance(q.id, q.version, loaded.sha256, files)
+    _emit(render(fmt, made, source), output)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from localdigital_tui.core.durable_files import write_atomically
+
+    write_atomically(output, text.encode("utf-8"))
+
+
+def _check(
+    questionnaire: Questionnaire,
+    files: list[Path],
+    table_ids: tuple[str, ...],
+    fmt: str,
+    targets: Path | None,
+    slips: Path | None,
+) -> tuple[str, bool]:
+    from localdigital_tui.core.bundled import data_path
+    from localdigital_tui.core.tables.build import tables_by_group
+    from localdigital_tui.core.tables.check import MISMATCH, read_slips, read_targets, reconcile
+    from localdigital_tui.core.tables.compute import Options
+    from localdigital_tui.render.reconciliation import render_reconciliation
+
+    if fmt not in ("text", "csv"):
+        raise click.UsageError("--check prints text or csv")
+    wanted = read_targets(targets or data_path("targets.csv"))
+    if table_ids:
+        wanted = [t for t in wanted if t.table in table_ids]
+    listed = read_slips(slips or data_path("slips.csv"))
+    found = tables_by_group(files, questionnaire, Options(net=True))
+    outcomes = reconcile(wanted, listed, found)
+    return render_reconciliation(outcomes, fmt), any(o.status == MISMATCH for o in outcomes)

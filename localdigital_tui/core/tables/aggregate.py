@@ -1,0 +1,252 @@
+"""The polars queries behind every table: one read, one unpivot, one collect per batch.
+
+From each lazy flat frame (:mod:`.frame`: a block of JSON Lines or a Parquet file)
+three small queries are built and collected together with ``pl.collect_all`` on
+the streaming engine, which reads the block once:
+
+* records per audience, split and status (group sizes; partial records excluded);
+* the counts of every categorical answer: all single-choice and grid columns are
+  unpivoted ONCE into (audience, split, column, choice) and grouped;
+* per audience and split: how many answered each question (any of its rows), and
+  for each numeric field n, sum, min, max and the same above a threshold.
+
+The results of all batches are added up here. Sums are exact: integer columns
+add as integers, float columns as integers of millionths, so a mean can be
+rounded half-up without float error. Everything after this module works on these
+few hundred aggregated numbers, never on records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+import polars as pl
+
+from localdigital_tui.core.tables.frame import AUDIENCE, STATUS, Batch, FlatColumn
+from localdigital_tui.errors import RecordFileError, TableError
+
+SPLIT = "__split"
+COMPLETE = "complete"
+FLOAT_SCALE = 10**6  # float answers are summed as whole millionths
+
+GroupKey = tuple[str, str | None]  # (audience, split value or None)
+
+
+@dataclass(frozen=True)
+class Numeric:
+    """Exact summary of one numeric field for one group."""
+
+    n: int = 0
+    total: Fraction = Fraction(0)
+    minimum: Fraction | None = None
+    maximum: Fraction | None = None
+    n_above: int = 0
+    total_above: Fraction = Fraction(0)
+    min_above: Fraction | None = None
+
+    def __add__(self, other: Numeric) -> Numeric:
+        return Numeric(
+            self.n + other.n,
+            self.total + other.total,
+            _pick(min, self.minimum, other.minimum),
+            _pick(max, self.maximum, other.maximum),
+            self.n_above + other.n_above,
+            self.total_above + other.total_above,
+            _pick(min, self.min_above, other.min_above),
+        )
+
+
+def _pick(how: Any, a: Fraction | None, b: Fraction | None) -> Fraction | None:
+    if a is None or b is None:
+        return a if b is None else b
+    result: Fraction = how(a, b)
+    return result
+
+
+@dataclass
+class Aggregates:
+    """Everything the tables need, keyed by (audience, split)."""
+
+    records: dict[GroupKey, int] = field(default_factory=dict)
+    excluded: int = 0  # records left out because they are not complete
+    counts: dict[tuple[GroupKey, str], dict[str, int]] = field(default_factory=dict)
+    answered: dict[tuple[GroupKey, str], int] = field(default_factory=dict)
+    numeric: dict[tuple[GroupKey, str], Numeric] = field(default_factory=dict)
+
+    def groups(self) -> list[GroupKey]:
+        return sorted(self.records, key=lambda k: (k[0], k[1] is None, k[1] or ""))
+
+
+def _exact(value: float | int | None) -> Fraction | None:
+    return (
+        None
+        if value is None
+        else Fraction(repr(value))
+        if isinstance(value, float)
+        else Fraction(value)
+    )
+
+
+def _sum_expr(expr: pl.Expr, column: FlatColumn) -> pl.Expr:
+    if column.dtype.is_integer():
+        return expr.sum()
+    return (expr * FLOAT_SCALE).round(0).cast(pl.Int64).sum()
+
+
+def _total(value: int | None, column: FlatColumn) -> Fraction:
+    if value is None:
+        return Fraction(0)
+    return Fraction(value) if column.dtype.is_integer() else Fraction(value, FLOAT_SCALE)
+
+
+def _numeric_exprs(column: FlatColumn, threshold: int | None) -> list[pl.Expr]:
+    c = pl.col(column.name)
+    exprs = [
+        c.count().alias(f"{column.name}|n"),
+        _sum_expr(c, column).alias(f"{column.name}|total"),
+        c.min().alias(f"{column.name}|min"),
+        c.max().alias(f"{column.name}|max"),
+    ]
+    if threshold is not None:
+        above = c.filter(c > threshold)
+        exprs += [
+            above.count().alias(f"{column.name}|n_above"),
+            _sum_expr(above, column).alias(f"{column.name}|total_above"),
+            above.min().alias(f"{column.name}|min_above"),
+        ]
+    return exprs
+
+
+def build_queries(
+    lazy: pl.LazyFrame,
+    columns: Sequence[FlatColumn],
+    split: str | None,
+    thresholds: Mapping[str, int],
+    include_partial: bool,
+) -> list[pl.LazyFrame]:
+    """The three lazy queries (statuses, categorical counts, per-question summaries)."""
+    keys = [AUDIENCE, SPLIT]
+    split_expr = pl.lit(None, dtype=pl.String) if split is None else pl.col(split).cast(pl.String)
+    framed = lazy.with_columns(split_expr.alias(SPLIT))
+    statuses = framed.group_by([*keys, STATUS]).len("records")
+    kept = framed if include_partial else framed.filter(pl.col(STATUS) == COMPLETE)
+    categorical = [c.name for c in columns if c.categorical]
+    if categorical:
+        counts = (
+            kept.select([*keys, *categorical])
+            .unpivot(on=categorical, index=keys, variable_name="column", value_name="choice")
+            .drop_nulls("choice")
+            .group_by([*keys, "column", "choice"])
+            .len("count")
+        )
+    else:
+        names = [AUDIENCE, SPLIT, "column", "choice"]
+        counts = pl.LazyFrame(schema={**{n: pl.String for n in names}, "count": pl.UInt32})
+    by_question: dict[str, list[str]] = {}
+    for c in columns:
+        by_question.setdefault(c.question, []).append(c.name)
+    summary_exprs = [
+        pl.any_horizontal([pl.col(n).is_not_null() for n in names]).sum().alias(f"{q}|answered")
+        for q, names in by_question.items()
+    ]
+    for c in columns:
+        if not c.categorical:
+            summary_exprs += _numeric_exprs(c, thresholds.get(c.name))
+    summary = kept.group_by(keys).agg(summary_exprs)
+    return [statuses, counts, summary]
+
+
+def aggregate(
+    batches: Iterable[Batch],
+    columns: Sequence[FlatColumn],
+    *,
+    audiences: Sequence[str],
+    split: str | None = None,
+    thresholds: Mapping[str, int] | None = None,
+    include_partial: bool = False,
+) -> Aggregates:
+    """Run the queries on each batch and add up their few rows as exact Python numbers."""
+    result = Aggregates()
+    unknown: dict[str, set[str]] = {}
+    for batch in batches:
+        queries = build_queries(batch.frame, columns, split, thresholds or {}, include_partial)
+        try:
+            statuses, counts, summary = pl.collect_all(queries, engine="streaming")
+        except pl.exceptions.PolarsError as exc:
+            where = f"{batch.lines}: " if batch.lines else ""
+            raise RecordFileError(
+                batch.source,
+                f"{where}cannot read the answers ({exc}); "
+                f"'localdigital validate {batch.source}' shows the bad line",
+            ) from exc
+        _add_statuses(result, statuses, audiences, include_partial)
+        _add_counts(result, counts, columns, unknown)
+        _add_summary(result, summary, columns)
+    if unknown:
+        listed = "; ".join(f"{col}: {', '.join(sorted(v))}" for col, v in sorted(unknown.items()))
+        raise TableError(
+            f"answers with codes the questionnaire does not have ({listed}); "
+            "run 'localdigital validate' on the files"
+        )
+    return result
+
+
+def _add_statuses(
+    result: Aggregates, statuses: pl.DataFrame, audiences: Sequence[str], include_partial: bool
+) -> None:
+    for row in statuses.iter_rows(named=True):
+        audience = row[AUDIENCE]
+        if audience not in audiences:
+            raise TableError(
+                f"{row['records']} record(s) with audience {audience!r}; expected one of "
+                f"{', '.join(audiences)} (run 'localdigital validate' on the files)"
+            )
+        key: GroupKey = (audience, row[SPLIT])
+        result.records.setdefault(key, 0)
+        if include_partial or row[STATUS] == COMPLETE:
+            result.records[key] += row["records"]
+        else:
+            result.excluded += row["records"]
+
+
+def _add_counts(
+    result: Aggregates,
+    counts: pl.DataFrame,
+    columns: Sequence[FlatColumn],
+    unknown: dict[str, set[str]],
+) -> None:
+    allowed = {c.name: set(c.choices) for c in columns if c.categorical}
+    for row in counts.iter_rows(named=True):
+        column, choice = row["column"], row["choice"]
+        if choice not in allowed[column]:
+            unknown.setdefault(column, set()).add(choice)
+            continue
+        cell = result.counts.setdefault(((row[AUDIENCE], row[SPLIT]), column), {})
+        cell[choice] = cell.get(choice, 0) + row["count"]
+
+
+def _add_summary(result: Aggregates, summary: pl.DataFrame, columns: Sequence[FlatColumn]) -> None:
+    questions = dict.fromkeys(c.question for c in columns)
+    for row in summary.iter_rows(named=True):
+        key: GroupKey = (row[AUDIENCE], row[SPLIT])
+        for question in questions:
+            answered = (key, question)
+            result.answered[answered] = (
+                result.answered.get(answered, 0) + row[f"{question}|answered"]
+            )
+        for c in columns:
+            if c.categorical:
+                continue
+            part = Numeric(
+                n=row[f"{c.name}|n"],
+                total=_total(row[f"{c.name}|total"], c),
+                minimum=_exact(row[f"{c.name}|min"]),
+                maximum=_exact(row[f"{c.name}|max"]),
+                n_above=row.get(f"{c.name}|n_above") or 0,
+                total_above=_total(row.get(f"{c.name}|total_above"), c),
+                min_above=_exact(row.get(f"{c.name}|min_above")),
+            )
+            result.numeric[(key, c.name)] = result.numeric.get((key, c.name), Numeric()) + part

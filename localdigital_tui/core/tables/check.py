@@ -1,0 +1,201 @@
+"""Reconcile the tables with the report: every published figure, computed again.
+
+``targets.csv`` holds each figure the report prints (table, group, question, row,
+column, published); ``slips.csv`` the ones the report got wrong, with the figure
+the data gives instead. Each target is looked up in the same :class:`~.table.Table`
+objects the formats render and recomputed from the cell's count and base (or
+exact statistic) at the precision it is printed with: ``23`` at 0 decimals,
+``92.1`` at 1, ``37.97`` at 2. A target is a **match** when the figures are equal;
+a **report slip** when it is listed in ``slips.csv`` and the data gives the listed
+figure; otherwise a **mismatch**.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+from localdigital_tui.core.tables.rounding import half_up, places_of
+from localdigital_tui.core.tables.table import Table
+from localdigital_tui.errors import TableError
+
+TARGET_HEADER = ("table", "group", "question", "row", "column", "published", "source", "note")
+SLIP_HEADER = (
+    "table", "group", "question", "row", "column", "published", "reproduced", "treatment",
+    "problem",
+)  # fmt: skip
+MATCH, SLIP, MISMATCH = "match", "report slip", "mismatch"
+
+Key = tuple[str, str, str, str, str, str]
+
+
+@dataclass(frozen=True)
+class Target:
+    table: str
+    group: str
+    question: str
+    row: str
+    column: str
+    published: str
+    source: str
+    note: str
+
+    @property
+    def key(self) -> Key:
+        return (self.table, self.group, self.question, self.row, self.column, self.published)
+
+    @property
+    def where(self) -> str:
+        return f"{self.question}/{self.row}" if self.row else self.question
+
+
+@dataclass(frozen=True)
+class Slip:
+    table: str
+    group: str
+    question: str
+    row: str
+    column: str
+    published: str
+    reproduced: str
+    treatment: str
+    problem: str
+
+    @property
+    def key(self) -> Key:
+        return (self.table, self.group, self.question, self.row, self.column, self.published)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    target: Target
+    computed: str  # at the published precision, or why there is no figure
+    status: str  # MATCH, SLIP or MISMATCH
+    explanation: str = ""
+
+
+def _rows(path: Path, header: Sequence[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    try:
+        handle = path.open(newline="", encoding="utf-8-sig")
+    except OSError as exc:
+        raise TableError(f"{path}: {exc.strerror or exc}") from exc
+    with handle:
+        reader = csv.DictReader(handle)
+        if tuple(reader.fieldnames or ()) != tuple(header):
+            raise TableError(f"{path}:1: header must be {','.join(header)}")
+        for number, row in enumerate(reader, start=2):
+            if None in row or any(value is None for value in row.values()):
+                raise TableError(f"{path}:{number}: expected {len(header)} fields")
+            yield number, row
+
+
+def read_targets(path: Path) -> list[Target]:
+    targets = []
+    for number, row in _rows(path, TARGET_HEADER):
+        target = Target(**row)
+        try:
+            Decimal(target.published)
+        except ArithmeticError:
+            raise TableError(
+                f"{path}:{number}: published: not a number: {target.published!r}"
+            ) from None
+        targets.append(target)
+    return targets
+
+
+def read_slips(path: Path) -> dict[Key, Slip]:
+    return {slip.key: slip for slip in (Slip(**row) for _, row in _rows(path, SLIP_HEADER))}
+
+
+def _percent_parts(target: Target, table: Table) -> list[tuple[int, int]] | None:
+    """(count, base) of each category the target adds up, or None if not a percentage."""
+    codes = target.column.split("|")
+    parts = []
+    for code in codes:
+        try:
+            cell = table.cell(code, "percent") if not target.row else table.cell(target.row, code)
+        except KeyError:
+            return None
+        if cell.count is None or cell.base is None or cell.percent is None:
+            return None
+        parts.append((cell.count, cell.base))
+    return parts
+
+
+def figure(target: Target, table: Table, places: int) -> str | None:
+    """The target's figure from the table at ``places`` decimals; None if not tabulated."""
+    parts = _percent_parts(target, table)
+    if parts is not None:
+        count, base = sum(c for c, _ in parts), parts[0][1]
+        return format(half_up(Fraction(100 * count, base), places), "f")
+    try:
+        cell = table.cell(target.row, target.column)
+    except KeyError:
+        return None
+    return None if cell.exact is None else format(half_up(cell.exact, places), "f")
+
+
+def _components(target: Target, table: Table) -> tuple[str, ...]:
+    """The categories a net or ``a|b`` target adds up (empty for a single category)."""
+    if "|" in target.column:
+        return tuple(target.column.split("|"))
+    if target.row:
+        return next((c.parts for c in table.columns if c.code == target.column), ())
+    return next((r.parts for r in table.rows if r.code == target.column), ())
+
+
+def _rounded_sum_note(target: Target, table: Table) -> str:
+    """``published = 52.8 + 28.4`` when a net is the sum of the table's rounded percentages."""
+    codes = _components(target, table)
+    if len(codes) < 2:
+        return ""
+    try:
+        if target.row:
+            figures = [table.cell(target.row, code).percent for code in codes]
+        else:
+            figures = [table.cell(code, "percent").percent for code in codes]
+    except KeyError:
+        return ""
+    shown = [f for f in figures if f is not None]
+    if len(shown) == len(codes) and sum(shown, Decimal(0)) == Decimal(target.published):
+        return "published = " + " + ".join(format(f, "f") for f in shown)
+    return ""
+
+
+def reconcile(
+    targets: Sequence[Target], slips: Mapping[Key, Slip], tables: Mapping[tuple[str, str], Table]
+) -> list[Outcome]:
+    """One outcome per target, in the targets file's order."""
+    outcomes = []
+    for target in targets:
+        table = tables.get((target.table, target.group))
+        computed = None if table is None else figure(target, table, places_of(target.published))
+        if table is None or computed is None:
+            outcomes.append(Outcome(target, "not tabulated", MISMATCH))
+            continue
+        if Decimal(computed) == Decimal(target.published):
+            outcomes.append(Outcome(target, computed, MATCH))
+            continue
+        slip = slips.get(target.key)
+        note = _rounded_sum_note(target, table)
+        if slip is not None:
+            as_listed = figure(target, table, places_of(slip.reproduced))
+            if as_listed is not None and Decimal(as_listed) == Decimal(slip.reproduced):
+                outcomes.append(Outcome(target, computed, SLIP, note or slip.treatment))
+                continue
+        outcomes.append(Outcome(target, computed, MISMATCH, note))
+    return outcomes
+
+
+def summary(outcomes: Sequence[Outcome]) -> str:
+    matched = sum(o.status == MATCH for o in outcomes)
+    slips = sum(o.status == SLIP for o in outcomes)
+    mismatched = sum(o.status == MISMATCH for o in outcomes)
+    return (
+        f"{matched} of {len(outcomes)} figures reproduced; {slips} report slips as listed; "
+        f"{mismatched} mismatch{'es' * (mismatched != 1)}"
+    )

@@ -1,0 +1,253 @@
+"""Response records as one polars LAZY frame with a flat column per tabulated answer.
+
+Inputs are answers files (JSON Lines) and Parquet files, or directories holding
+them. Whatever the input, the frame has the same columns:
+
+* ``audience`` and ``status`` from the record envelope;
+* one column per single-choice question, named by its code (``role``, ``q8``);
+* one column per grid row or numeric field, named ``<question>__<row>``
+  (``q5__flexible_working``, ``q9__services_digital``);
+* one column per single number question (``q10_amount``).
+
+Only the columns the requested tables need are read: JSON Lines are scanned with a
+schema naming just those answers (the reader skips the rest, free text included);
+Parquet is projected. JSON Lines come in blocks of whole lines
+(:func:`record_batches`) so that memory stays bounded on files of any size.
+Parquet may hold the records either nested like the JSON (an ``answers`` struct
+column) or flattened with the column names above.
+
+Personal files are never read: a file whose name starts with ``personal`` is
+refused when named and skipped when found in a directory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from localdigital_tui.core.questionnaire import (
+    GridQuestion,
+    NumberQuestion,
+    NumbersQuestion,
+    Questionnaire,
+    SingleChoiceQuestion,
+)
+from localdigital_tui.errors import RecordFileError, TableError
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+PARQUET_SUFFIXES = (".parquet",)
+BOM = b"\xef\xbb\xbf"
+BATCH_BYTES = 32 << 20  # JSON Lines are read in blocks of about this many bytes
+AUDIENCE = "audience"
+STATUS = "status"
+
+
+def flat_name(question: str, row: str = "") -> str:
+    """The frame's column for one answer: ``q8``, ``q5__flexible_working``."""
+    return f"{question}__{row}" if row else question
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """The answers a set of tables needs, by question code (grid rows: all of them)."""
+
+    questions: tuple[str, ...]
+    extra: tuple[str, ...] = field(default=())  # e.g. the ``--by`` question
+
+    def codes(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((*self.questions, *self.extra)))
+
+
+@dataclass(frozen=True)
+class FlatColumn:
+    """One column of the flat frame and where it comes from in a record's answers."""
+
+    name: str
+    question: str
+    row: str  # "" for a single-choice or single number question
+    dtype: pl.DataType
+    choices: tuple[str, ...]  # the codes a categorical answer may take; () for numbers
+
+    @property
+    def categorical(self) -> bool:
+        return bool(self.choices)
+
+
+def flat_columns(questionnaire: Questionnaire, wanted: Wanted) -> list[FlatColumn]:
+    """The flat columns for the wanted questions, in questionnaire order."""
+    columns: list[FlatColumn] = []
+    codes = set(wanted.codes())
+    for q in questionnaire.questions:
+        if q.code not in codes:
+            continue
+        if q.personal:
+            raise TableError(f"{q.code} is a personal question and is never tabulated")
+        if isinstance(q, SingleChoiceQuestion):
+            columns.append(FlatColumn(q.code, q.code, "", pl.String(), tuple(q.choice_codes())))
+        elif isinstance(q, GridQuestion):
+            scale = tuple(c.code for c in questionnaire.scale_of(q))
+            columns += [
+                FlatColumn(flat_name(q.code, r.code), q.code, r.code, pl.String(), scale)
+                for r in q.rows
+            ]
+        elif isinstance(q, NumbersQuestion):
+            dtype: pl.DataType = pl.Int64() if q.integer else pl.Float64()
+            columns += [
+                FlatColumn(flat_name(q.code, r.code), q.code, r.code, dtype, ()) for r in q.rows
+            ]
+        elif isinstance(q, NumberQuestion):
+            dtype = pl.Int64() if q.integer else pl.Float64()
+            columns.append(FlatColumn(q.code, q.code, "", dtype, ()))
+        else:
+            raise TableError(f"{q.code} is a {q.kind} question; only choices and numbers tabulate")
+    return columns
+
+
+def input_files(paths: Sequence[Path]) -> list[Path]:
+    """The answers files to read: files as given, directories expanded (sorted)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix in (*JSONL_SUFFIXES, *PARQUET_SUFFIXES)
+                and not _is_personal(p)
+            )
+            if not found:
+                raise RecordFileError(path, "no .jsonl or .parquet answers files in this directory")
+            files += found
+        elif path.is_file():
+            if _is_personal(path):
+                raise RecordFileError(path, "a personal file: tables never read personal data")
+            if path.suffix not in (*JSONL_SUFFIXES, *PARQUET_SUFFIXES):
+                raise RecordFileError(path, "expected a .jsonl or .parquet answers file")
+            files.append(path)
+        else:
+            raise RecordFileError(path, "no such file or directory")
+    return files
+
+
+def _is_personal(path: Path) -> bool:
+    return path.name.lower().startswith("personal")
+
+
+def _answers_schema(columns: Iterable[FlatColumn]) -> pl.Struct:
+    """The ``answers`` struct restricted to the wanted answers."""
+    fields: dict[str, pl.DataType] = {}
+    rows: dict[str, dict[str, pl.DataType]] = {}
+    for column in columns:
+        if column.row:
+            rows.setdefault(column.question, {})[column.row] = column.dtype
+        else:
+            fields[column.question] = column.dtype
+    for question, row_types in rows.items():
+        fields[question] = pl.Struct(row_types)
+    return pl.Struct(fields)
+
+
+def _nested_select(columns: Sequence[FlatColumn], answers: pl.Struct) -> list[pl.Expr]:
+    """Flatten an ``answers`` struct column; answers missing from ``answers`` become null."""
+    present = {f.name: f.dtype for f in answers.fields}
+    exprs = [pl.col(AUDIENCE).cast(pl.String), pl.col(STATUS).cast(pl.String)]
+    for c in columns:
+        source = pl.col("answers").struct.field(c.question)
+        dtype = present.get(c.question)
+        if dtype is None:
+            expr = pl.lit(None, dtype=c.dtype)
+        elif c.row:
+            rows = {f.name for f in dtype.fields} if isinstance(dtype, pl.Struct) else set()
+            expr = source.struct.field(c.row) if c.row in rows else pl.lit(None, dtype=c.dtype)
+        else:
+            expr = source
+        exprs.append(expr.cast(c.dtype).alias(c.name))
+    return exprs
+
+
+@dataclass(frozen=True)
+class Batch:
+    """A lazy flat frame over part of the input, and where that part is."""
+
+    frame: pl.LazyFrame
+    source: str  # the file
+    lines: str  # "lines 1-26000" for JSON Lines, "" for a whole Parquet file
+
+
+def _line_chunks(path: Path, size: int) -> Iterator[tuple[bytes, int, int]]:
+    """Whole lines of ``path`` in blocks of about ``size`` bytes: (bytes, first, last line)."""
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise RecordFileError(path, exc.strerror or str(exc)) from exc
+    with handle:
+        rest, line = b"", 1
+        first = True
+        while chunk := handle.read(size):
+            if first and chunk.startswith(BOM):  # the JSON reader rejects a byte-order mark
+                chunk = chunk[len(BOM) :]
+            first = False
+            chunk = rest + chunk
+            cut = chunk.rfind(b"\n") + 1
+            if cut == 0:
+                rest = chunk
+                continue
+            block, rest = chunk[:cut], chunk[cut:]
+            count = block.count(b"\n")
+            yield block, line, line + count - 1
+            line += count
+        if rest.strip():
+            yield rest, line, line
+
+
+def _jsonl_batches(path: Path, columns: Sequence[FlatColumn], size: int) -> Iterator[Batch]:
+    answers = _answers_schema(columns)
+    schema = {AUDIENCE: pl.String(), STATUS: pl.String(), "answers": answers}
+    select = _nested_select(columns, answers)
+    for block, first, last in _line_chunks(path, size):
+        frame = pl.scan_ndjson(block, schema=schema).select(select)
+        yield Batch(frame, str(path), f"lines {first}-{last}")
+
+
+def _scan_parquet(path: Path, columns: Sequence[FlatColumn]) -> pl.LazyFrame:
+    try:
+        schema = pl.read_parquet_schema(path)
+    except (OSError, pl.exceptions.PolarsError) as exc:
+        raise RecordFileError(path, f"not a readable Parquet file ({exc})") from exc
+    for key in (AUDIENCE, STATUS):
+        if key not in schema:
+            raise RecordFileError(path, f"no '{key}' column: not an answers file")
+    lazy = pl.scan_parquet(path)
+    answers = schema.get("answers")
+    if isinstance(answers, pl.Struct):
+        return lazy.select(_nested_select(columns, answers))
+    exprs = [pl.col(AUDIENCE).cast(pl.String), pl.col(STATUS).cast(pl.String)]
+    for c in columns:
+        source = pl.col(c.name) if c.name in schema else pl.lit(None, dtype=c.dtype)
+        exprs.append(source.cast(c.dtype).alias(c.name))
+    return lazy.select(exprs)
+
+
+def record_batches(
+    files: Sequence[Path],
+    questionnaire: Questionnaire,
+    wanted: Wanted,
+    batch_bytes: int = BATCH_BYTES,
+) -> Iterator[Batch]:
+    """Lazy flat frames over all ``files``: JSON Lines in blocks of whole lines, Parquet whole.
+
+    Nothing is read until a frame is collected. JSON Lines are read in blocks of
+    about ``batch_bytes`` so that memory stays bounded whatever the file's size (the
+    polars reader maps a whole file into memory); Parquet is read by row group.
+    """
+    if not files:
+        raise RecordFileError("<no input>", "no answers files given")
+    columns = flat_columns(questionnaire, wanted)
+    for path in files:
+        if path.suffix in PARQUET_SUFFIXES:
+            yield Batch(_scan_parquet(path, columns), str(path), "")
+        else:
+            yield from _jsonl_batches(path, columns, batch_bytes)
