@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from localdigital_tui.core.merge.chunk_scan import DIGEST_BYTES, Entries
 
+_SLICE = 65_536
 KEEP_RULE = (
     "complete beats partial, then the latest submitted_at (started_at for a draft), "
     "then the smallest canonical JSON"
@@ -133,11 +134,24 @@ class RecordIndex:
         return self._read(version.spill, version.offset, version.length)
 
     def kept_in_order(self) -> Iterator[tuple[int, int, int]]:
-        """(spill, offset, length) of each kept record, by (time, record id)."""
-        times = self._time
-        order = sorted(self._slots.items(), key=lambda item: (times[item[1]], item[0]))
-        for _, slot in order:
-            yield self._spill[slot], self._offset[slot], self._length[slot]
+        """(spill, offset, length) of each kept record, by (time, record id).
+
+        Sorted by polars: a million keys take a fraction of a second, and memory
+        is two columns rather than a million Python tuples.
+        """
+        import polars as pl
+
+        frame = pl.DataFrame(
+            {
+                "time": pl.Series(self._time, dtype=pl.Int64),
+                "record_id": pl.Series(list(self._slots), dtype=pl.String),
+            }
+        )
+        order = frame.with_row_index("slot").sort(["time", "record_id"])["slot"]
+        spill, offset, length = self._spill, self._offset, self._length
+        for start in range(0, len(order), _SLICE):
+            for slot in order.slice(start, _SLICE).to_list():
+                yield spill[slot], offset[slot], length[slot]
 
     def merged_per_file(self) -> Counter[int]:
         """How many kept records each input file contributed (where each was first seen)."""
@@ -146,17 +160,16 @@ class RecordIndex:
     def conflicts(self) -> list[ConflictVersion]:
         """Every version of every conflicted record id, by record id, the kept one first."""
         found: list[ConflictVersion] = []
-        for record_id, slot in sorted(self._slots.items()):
-            versions = self._versions.get(slot)
-            if versions is None:
-                continue
+        record_ids = list(self._slots)  # in slot order
+        for slot in sorted(self._versions, key=record_ids.__getitem__):
             kept = self._kept(slot)
+            versions = self._versions[slot]
             for version in sorted(
                 versions, key=lambda v: (v.digest != kept.digest, v.file, v.line)
             ):
                 is_kept = version.digest == kept.digest
                 reason = f"kept ({KEEP_RULE})" if is_kept else self._why_not(version, kept)
-                found.append(ConflictVersion(record_id, version, is_kept, reason))
+                found.append(ConflictVersion(record_ids[slot], version, is_kept, reason))
         return found
 
     def _why_not(self, version: Version, kept: Version) -> str:

@@ -11,6 +11,7 @@ differs. An unknown sha256 is reported as such, naming the record.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -74,7 +75,8 @@ class LineChecker:
             first_error = exc
         data = _parse(body)
         if data is _NOT_JSON:
-            return BadLine(kind, _raw_problems(body, ended, describe(first_error)))
+            problems = _raw_problems(body, ended, describe(first_error))
+            return BadLine(kind, problems, _record_id_in(body))
         if not isinstance(data, dict):
             return BadLine(kind, [("line", "not a JSON object (a record is one {...} per line)")])
         kind = _kind_of(data)
@@ -131,6 +133,15 @@ def _parse(body: bytes) -> Any:
         return from_json(body)
     except ValueError:
         return _NOT_JSON
+
+
+_RECORD_ID = re.compile(rb'"record_id"\s*:\s*"([0-9a-f-]{36})"')
+
+
+def _record_id_in(body: bytes) -> str | None:
+    """The record id of a line cut short or damaged, if it can still be read."""
+    found = _RECORD_ID.search(body)
+    return found.group(1).decode("ascii") if found else None
 
 
 def _kind_of(data: dict[str, Any]) -> FileKind:

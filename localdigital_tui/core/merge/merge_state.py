@@ -19,6 +19,8 @@ from localdigital_tui.core.record_validation import FileKind
 if TYPE_CHECKING:
     from localdigital_tui.core.merge.merge import MergeOutputs
 
+RELEASE_EVERY = 50_000
+
 
 class MergeState:
     """Everything a merge accumulates while chunks come in, in input order."""
@@ -117,8 +119,10 @@ class MergeState:
         self.spills.map_all()
         read = self.spills.read
         write = target.write
-        for spill, offset, length in index.kept_in_order():
+        for count, (spill, offset, length) in enumerate(index.kept_in_order(), start=1):
             write(read(spill, offset, length + 1))
+            if count % RELEASE_EVERY == 0:
+                self.spills.release()
         return target
 
     def report(self, outputs: dict[str, str]) -> MergeReport:

@@ -44,6 +44,15 @@ class SpillFiles:
             if self._maps[number] is None and os.fstat(fd).st_size > 0:
                 self._maps[number] = mmap.mmap(fd, 0, access=mmap.ACCESS_READ)
 
+    def release(self) -> None:
+        """Drop mapped pages from this process (they stay in the page cache), so that
+        writing a large output in random order does not grow the resident set."""
+        if not hasattr(mmap, "MADV_DONTNEED"):
+            return
+        for mapped in self._maps:
+            if mapped is not None:
+                mapped.madvise(mmap.MADV_DONTNEED)
+
     def close(self) -> None:
         for mapped in self._maps:
             if mapped is not None:

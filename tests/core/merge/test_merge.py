@@ -116,6 +116,7 @@ def test_every_kind_of_bad_line_is_quarantined_with_file_line_error_and_raw_text
     assert quarantined[2]["raw"] == '{"record_id": "caf\\xe9"}'
     assert quarantined[2]["raw_base64"] == "eyJyZWNvcmRfaWQiOiAiY2Fm6SJ9"
     assert quarantined[4]["raw"] == good[2][:100]
+    assert quarantined[4]["record_id"] == record_id(2)  # still readable in the cut line
     assert report.first_problem == f"{path}:3: line: {problems[0]}"
     assert report.quarantined == {"responses": 5, "personal": 0}
 

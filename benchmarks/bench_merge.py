@@ -1,0 +1,176 @@
+"""End-to-end throughput and peak memory of ``localdigital merge``.
+
+Generates (once, cached under benchmarks/output/) N valid records in K laptop
+files with ``merge_input.py``, then runs the real command in a subprocess R
+times: ``python -m localdigital_tui merge DIR -o OUT/merged.jsonl --json``.
+Prints, per run and as min and median: wall time, records per second (input
+lines / wall time, interpreter start-up included), peak RSS of the largest
+process (getrusage) and of the whole process tree (psutil, sampled every 20 ms).
+Then, on one core, where the time of one line goes: the foundation's
+``validate_json`` alone, and the whole per-line scan (validate, canonicalise,
+digest, spill).
+
+    python benchmarks/bench_merge.py                      # 1,000,000 records, 100 files, 3 runs
+    python benchmarks/bench_merge.py --records 100000 --files 10 --runs 5 --jobs 1
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from merge_input import write_merge_input  # noqa: E402
+
+
+def machine() -> str:
+    model = platform.processor() or "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for text in cpuinfo.read_text().splitlines():
+            if text.startswith("model name"):
+                model = text.split(":", 1)[1].strip()
+                break
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    ram = psutil.virtual_memory().total / 2**30
+    import pydantic
+
+    return (
+        f"{model}; {usable} usable cores; {ram:.1f} GiB RAM; Python {platform.python_version()}; "
+        f"pydantic {pydantic.VERSION}"
+    )
+
+
+def input_dir(records: int, files: int, copies: float) -> Path:
+    folder = HERE / "output" / f"merge-{records}-{files}-{copies:g}"
+    done = folder / ".complete"
+    if not done.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        started = time.perf_counter()
+        write_merge_input(folder, records, files, seed=1, copies=copies)
+        done.write_text("ok\n")
+        print(f"generated {folder} in {time.perf_counter() - started:.1f} s")
+    return folder
+
+
+def one_run(folder: Path, out: Path, jobs: int | None) -> dict[str, float]:
+    shutil.rmtree(out, ignore_errors=True)
+    command = [sys.executable, "-m", "localdigital_tui", "merge", str(folder)]
+    command += ["-o", str(out / "merged.jsonl"), "--json"]
+    if jobs:
+        command += ["--jobs", str(jobs)]
+    load = os.getloadavg()[0]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    watched = psutil.Process(process.pid)
+    peak_tree = 0
+    while process.poll() is None:
+        try:
+            tree = [watched, *watched.children(recursive=True)]
+            peak_tree = max(peak_tree, sum(p.memory_info().rss for p in tree))
+        except psutil.Error:
+            pass
+        time.sleep(0.02)
+    wall = time.perf_counter() - started
+    stdout = process.stdout.read() if process.stdout else b""
+    if process.returncode != 0:
+        raise SystemExit(f"merge exited {process.returncode}")
+    report = json.loads(stdout)
+    lines = report["totals"]["lines"]
+    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {
+        "lines": lines,
+        "merged": report["records"]["responses"],
+        "wall": wall,
+        "rate": lines / wall,
+        "largest_mib": largest,
+        "tree_mib": peak_tree / 2**20,
+        "load": load,
+    }
+
+
+def per_line_costs(folder: Path, sample: int = 20_000) -> None:
+    from localdigital_tui.core.bundled import questionnaire_path
+    from localdigital_tui.core.loader import load_questionnaire
+    from localdigital_tui.core.merge.chunk_scan import ChunkScanner
+    from localdigital_tui.core.merge.line_reader import plan_chunks
+    from localdigital_tui.core.record_validation import FileKind, RecordValidator
+
+    first = sorted(folder.glob("*.jsonl"))[0]
+    lines = first.read_bytes().splitlines()[:sample]
+    scratch = HERE / "output" / "merge-sample"
+    scratch.mkdir(parents=True, exist_ok=True)
+    part = scratch / "sample.jsonl"
+    part.write_bytes(b"\n".join(lines) + b"\n")
+    loaded = load_questionnaire(questionnaire_path())
+    validator = RecordValidator(loaded)
+    best_validate = best_scan = float("inf")
+    for _ in range(3):
+        started = time.process_time()
+        for body in lines:
+            validator.check_line(body, FileKind.RESPONSES)
+        best_validate = min(best_validate, time.process_time() - started)
+        spill = scratch / "spill.jsonl"
+        spill.unlink(missing_ok=True)
+        scanner = ChunkScanner([loaded], spill, include_partial=False)
+        started = time.process_time()
+        scanner.scan(plan_chunks([part], 1 << 30)[0])
+        best_scan = min(best_scan, time.process_time() - started)
+        scanner.close()
+    n = len(lines)
+    print(f"\nper line, one core, CPU time, best of 3 over {n:,} lines of {first.name}:")
+    print(f"  foundation validate_json alone : {best_validate / n * 1e6:6.1f} us")
+    print(f"  whole scan (validate, canonical JSON, digest, spill): {best_scan / n * 1e6:6.1f} us")
+    print(f"  -> one core scans at most {n / best_scan:,.0f} lines/s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=1_000_000)
+    parser.add_argument("--files", type=int, default=100)
+    parser.add_argument("--copies", type=float, default=0.0, help="share of lines copied twice")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=None, help="--jobs for merge (default auto)")
+    parser.add_argument("--no-costs", action="store_true", help="skip the per-line breakdown")
+    args = parser.parse_args()
+    print(f"machine: {machine()}")
+    folder = input_dir(args.records, args.files, args.copies)
+    size = sum(p.stat().st_size for p in folder.glob("*.jsonl")) / 2**20
+    print(f"input: {folder} ({size:,.0f} MiB); jobs: {args.jobs or 'auto'}")
+    runs = []
+    for i in range(args.runs):
+        result = one_run(folder, HERE / "output" / "merge-out", args.jobs)
+        runs.append(result)
+        print(
+            f"run {i + 1}: {result['lines']:,.0f} lines -> {result['merged']:,.0f} records in "
+            f"{result['wall']:.2f} s = {result['rate']:,.0f} records/s; peak RSS largest process "
+            f"{result['largest_mib']:,.0f} MiB, process tree {result['tree_mib']:,.0f} MiB "
+            f"(load average before: {result['load']:.2f})"
+        )
+    rates = [r["rate"] for r in runs]
+    walls = [r["wall"] for r in runs]
+    print(
+        f"records/s: best {max(rates):,.0f}, median {statistics.median(rates):,.0f}; "
+        f"wall s: min {min(walls):.2f}, median {statistics.median(walls):.2f}; "
+        f"peak RSS tree max {max(r['tree_mib'] for r in runs):,.0f} MiB; "
+        "target >= 200,000 records/s"
+    )
+    if not args.no_costs:
+        per_line_costs(folder)
+
+
+if __name__ == "__main__":
+    main()
