@@ -1,0 +1,118 @@
+"""``localdigital tables`` through the CLI runner."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import polars as pl
+from click.testing import CliRunner
+
+from localdigital_tui.cli import cli
+from localdigital_tui.core.bundled import data_path
+from localdigital_tui.core.questionnaire import LoadedQuestionnaire
+from localdigital_tui.core.tables.specs import TABLE_IDS
+from tests.core.tables.survey_fixture import write_survey
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["tables", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_no_arguments_prints_every_table_of_the_bundled_data() -> None:
+    code, out, _ = run()
+    assert code == 0
+    headings = [
+        line.split(" ", 1)[0] for line in out.splitlines() if line.split(" ", 1)[0] in TABLE_IDS
+    ]
+    assert headings == list(TABLE_IDS)
+    assert "Head of Customer Service" in out and "57.5%" in out
+    assert "£1,064,567" in out and "37.97" in out
+
+
+def test_check_reconciles_the_bundled_data_with_the_report() -> None:
+    code, out, _ = run("--check")
+    assert code == 0, out
+    with data_path("targets.csv").open(encoding="utf-8") as handle:
+        targets = sum(1 for _ in csv.DictReader(handle))
+    with data_path("slips.csv").open(encoding="utf-8") as handle:
+        slips = sum(1 for _ in csv.DictReader(handle))
+    last = out.strip().splitlines()[-1]
+    assert last == (
+        f"{targets - slips} of {targets} figures reproduced; {slips} report slips as listed; "
+        "0 mismatches"
+    )
+    assert "report slip  published = 52.8 + 28.4" in out  # 5.4b: the report added rounded figures
+
+
+def test_check_fails_on_a_mismatch(tmp_path: Path) -> None:
+    targets = tmp_path / "targets.csv"
+    lines = data_path("targets.csv").read_text(encoding="utf-8").splitlines()
+    wrong = next(
+        i
+        for i, line in enumerate(lines)
+        if line.startswith("5.1,council,q5,flexible_working,agree,")
+    )
+    lines[wrong] = lines[wrong].replace(",48.3,", ",48.4,")
+    targets.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, _ = run("--check", "--targets", str(targets), "--table", "5.1", "-f", "csv")
+    assert code == 1
+    rows = list(csv.DictReader(io.StringIO(out)))
+    bad = [r for r in rows if r["result"] == "mismatch"]
+    assert [(r["question/row"], r["published"], r["computed"]) for r in bad] == [
+        ("q5/flexible_working", "48.4", "48.3")
+    ]
+    assert {r["table"] for r in rows} == {"5.1"}
+
+
+def test_formats_and_output_file(loaded: LoadedQuestionnaire, tmp_path: Path) -> None:
+    survey = write_survey(loaded, tmp_path)
+    out_file = tmp_path / "tables.csv"
+    code, out, _ = run(str(survey), "-t", "5.1", "-f", "tidy", "-o", str(out_file))
+    assert (code, out) == (0, "")
+    assert out_file.read_text().splitlines()[0] == "table,group,row,column,count,base,percent,value"
+    code, out, _ = run(str(survey), "-t", "5.4", "-f", "json")
+    document = json.loads(out)
+    assert document["data"]["files"][0]["path"] == str(survey)
+    assert document["tables"][0]["id"] == "5.4"
+    for fmt in ("text", "markdown", "csv", "latex", "html"):
+        code, out, _ = run(str(survey), "-t", "5.6", "-f", fmt, "--sort", "questionnaire")
+        assert code == 0 and "40.0" in out, fmt
+
+
+def test_parquet_and_json_lines_give_the_same_tables(
+    loaded: LoadedQuestionnaire, tmp_path: Path
+) -> None:
+    survey = write_survey(loaded, tmp_path)
+    parquet = tmp_path / "survey.parquet"
+    pl.read_ndjson(survey).write_parquet(parquet)
+    assert run(str(survey), "-f", "tidy") == run(str(parquet), "-f", "tidy")
+
+
+def test_options_that_do_not_go_together_are_usage_errors() -> None:
+    assert run("--compare", "--group", "council")[0] == 2
+    assert run("--check", "--net")[0] == 2
+    assert run("--check", "-f", "html")[0] == 2
+    assert run("--table", "9.9")[0] == 2
+
+
+def test_impossible_tables_and_personal_files_are_errors(tmp_path: Path) -> None:
+    code, _, err = run("--table", "5.5", "--group", "supplier")
+    assert code == 1 and "not asked of supplier respondents" in err
+    code, _, err = run("--by", "q5")
+    assert code == 1 and "profile question" in err
+    personal = tmp_path / "personal.jsonl"
+    personal.write_text("")
+    code, _, err = run(str(personal))
+    assert code == 1 and "tables never read personal data" in err
+
+
+def test_compare_and_by_from_the_command_line() -> None:
+    code, out, _ = run("--compare", "--table", "5.6c")
+    assert code == 0 and "supplier (B)" in out and "Fisher" in out
+    code, out, _ = run("--by", "council_type", "--table", "4.role", "-f", "tidy")
+    groups = {r["group"] for r in csv.DictReader(io.StringIO(out))}
+    assert "council:council_type=english_district" in groups
