@@ -208,16 +208,16 @@ def _check(
 ) -> tuple[str, bool]:
     from localdigital_tui.core.bundled import data_path
     from localdigital_tui.core.tables.build import tables_by_group
-    from localdigital_tui.core.tables.check import MISMATCH, read_slips, read_targets, reconcile
+    from localdigital_tui.core.tables.check import MISMATCH, load_slips, load_targets, reconcile
     from localdigital_tui.core.tables.compute import Options
     from localdigital_tui.render.reconciliation import render_reconciliation
 
     if fmt not in ("text", "csv"):
         raise click.UsageError("--check prints text or csv")
-    wanted = read_targets(targets or data_path("targets.csv"))
+    wanted = load_targets(targets or data_path("targets.csv"))
     if table_ids:
         wanted = [t for t in wanted if t.table in table_ids]
-    listed = read_slips(slips or data_path("slips.csv"))
+    listed = load_slips(slips or data_path("slips.csv"))
     found = tables_by_group(files, questionnaire, Options(net=True))
     outcomes = reconcile(wanted, listed, found)
     return render_reconciliation(outcomes, fmt), any(o.status == MISMATCH for o in outcomes)

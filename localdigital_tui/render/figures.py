@@ -42,10 +42,11 @@ def base_text(base: int | None) -> str:
 
 
 def heading(column: Column, separator: str = " ") -> str:
-    """A column heading; in a comparison, with its group and letter."""
+    """A column heading (a statistic's name with spaces); in a comparison, group and letter."""
+    label = column.label.replace("_", " ") if column.kind == "statistic" else column.label
     if not column.letter:
-        return column.label
-    return f"{column.label}{separator}{column.group} ({column.letter})"
+        return label
+    return f"{label}{separator}{column.group} ({column.letter})"
 
 
 def base_headings(table: Table) -> list[str]:

@@ -18,7 +18,7 @@ def _line(outcome: Outcome) -> tuple[str, ...]:
     return (
         t.table,
         t.group,
-        t.where,
+        f"{t.question}/{t.row}" if t.row else t.question,
         t.column,
         t.published,
         outcome.computed,

@@ -11,6 +11,7 @@ from localdigital_tui.core.tables.table import Table
 from localdigital_tui.render.figures import grid
 
 LABEL_WIDTH = 48
+HEADING_WIDTH = 13  # long column headings wrap to keep a table within a terminal
 
 
 def render_table(table: Table) -> str:
@@ -23,6 +24,7 @@ def render_table(table: Table) -> str:
         stralign="left",
         colalign=("left", *("right",) * (len(headers) - 1)),
         maxcolwidths=widths,
+        maxheadercolwidths=[LABEL_WIDTH] + [HEADING_WIDTH] * (len(headers) - 1),
         disable_numparse=True,
     )
     lines = [table.heading, f"({table.group})", "", body, ""]

@@ -104,7 +104,7 @@ def test_text_reads_like_the_report(tables: list[Table]) -> None:
     assert "8.8%" in text and "12.5%" in text
     assert "Base: council respondents who answered the row" in text
     assert "£2,401,000" in text  # savings in whole pounds
-    assert "Agree or strongly agree" in text
+    assert "Have or intend to create a strategy" in text  # the net row of 5.4
 
 
 def test_markdown_is_a_pipe_table_per_table(tables: list[Table]) -> None:

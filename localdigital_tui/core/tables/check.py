@@ -12,62 +12,25 @@ figure; otherwise a **mismatch**.
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from pathlib import Path
 
+from localdigital_tui.core.reconstruct.targets import (
+    Key,
+    Slip,
+    Target,
+    TargetFileError,
+    read_slips,
+    read_targets,
+)
 from localdigital_tui.core.tables.rounding import half_up, places_of
 from localdigital_tui.core.tables.table import Table
 from localdigital_tui.errors import TableError
 
-TARGET_HEADER = ("table", "group", "question", "row", "column", "published", "source", "note")
-SLIP_HEADER = (
-    "table", "group", "question", "row", "column", "published", "reproduced", "treatment",
-    "problem",
-)  # fmt: skip
 MATCH, SLIP, MISMATCH = "match", "report slip", "mismatch"
-
-Key = tuple[str, str, str, str, str, str]
-
-
-@dataclass(frozen=True)
-class Target:
-    table: str
-    group: str
-    question: str
-    row: str
-    column: str
-    published: str
-    source: str
-    note: str
-
-    @property
-    def key(self) -> Key:
-        return (self.table, self.group, self.question, self.row, self.column, self.published)
-
-    @property
-    def where(self) -> str:
-        return f"{self.question}/{self.row}" if self.row else self.question
-
-
-@dataclass(frozen=True)
-class Slip:
-    table: str
-    group: str
-    question: str
-    row: str
-    column: str
-    published: str
-    reproduced: str
-    treatment: str
-    problem: str
-
-    @property
-    def key(self) -> Key:
-        return (self.table, self.group, self.question, self.row, self.column, self.published)
 
 
 @dataclass(frozen=True)
@@ -78,37 +41,27 @@ class Outcome:
     explanation: str = ""
 
 
-def _rows(path: Path, header: Sequence[str]) -> Iterator[tuple[int, dict[str, str]]]:
+def load_targets(path: Path) -> list[Target]:
+    """The published figures (the reader is the reconstruction's: one file format)."""
     try:
-        handle = path.open(newline="", encoding="utf-8-sig")
-    except OSError as exc:
-        raise TableError(f"{path}: {exc.strerror or exc}") from exc
-    with handle:
-        reader = csv.DictReader(handle)
-        if tuple(reader.fieldnames or ()) != tuple(header):
-            raise TableError(f"{path}:1: header must be {','.join(header)}")
-        for number, row in enumerate(reader, start=2):
-            if None in row or any(value is None for value in row.values()):
-                raise TableError(f"{path}:{number}: expected {len(header)} fields")
-            yield number, row
-
-
-def read_targets(path: Path) -> list[Target]:
-    targets = []
-    for number, row in _rows(path, TARGET_HEADER):
-        target = Target(**row)
+        targets = read_targets(path)
+    except (OSError, TargetFileError) as exc:
+        raise TableError(str(exc)) from exc
+    for number, target in enumerate(targets, start=2):
         try:
             Decimal(target.published)
-        except ArithmeticError:
+        except InvalidOperation:
             raise TableError(
                 f"{path}:{number}: published: not a number: {target.published!r}"
             ) from None
-        targets.append(target)
     return targets
 
 
-def read_slips(path: Path) -> dict[Key, Slip]:
-    return {slip.key: slip for slip in (Slip(**row) for _, row in _rows(path, SLIP_HEADER))}
+def load_slips(path: Path) -> dict[Key, Slip]:
+    try:
+        return read_slips(path)
+    except (OSError, TargetFileError) as exc:
+        raise TableError(str(exc)) from exc
 
 
 def _percent_parts(target: Target, table: Table) -> list[tuple[int, int]] | None:

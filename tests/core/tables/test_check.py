@@ -10,15 +10,14 @@ import pytest
 
 from localdigital_tui.core.bundled import data_path
 from localdigital_tui.core.questionnaire import LoadedQuestionnaire
+from localdigital_tui.core.reconstruct.targets import SLIP_HEADER, TARGET_HEADER
 from localdigital_tui.core.tables.build import tables_by_group
 from localdigital_tui.core.tables.check import (
     MATCH,
     MISMATCH,
     SLIP,
-    SLIP_HEADER,
-    TARGET_HEADER,
-    read_slips,
-    read_targets,
+    load_slips,
+    load_targets,
     reconcile,
     summary,
 )
@@ -73,7 +72,7 @@ def outcomes(
     targets = write(tmp_path / "t.csv", TARGET_HEADER, [(*t, "test", "") for t in TARGETS])
     slips = write(tmp_path / "s.csv", SLIP_HEADER, SLIPS)
     tables = tables_by_group([survey_file], loaded.questionnaire, Options(net=True))
-    found = reconcile(read_targets(targets), read_slips(slips), tables)
+    found = reconcile(load_targets(targets), load_slips(slips), tables)
     assert summary(found) == "9 of 14 figures reproduced; 2 report slips as listed; 3 mismatches"
     return {
         f"{o.target.column}={o.target.published}": (o.computed, o.status, o.explanation)
@@ -112,18 +111,18 @@ def test_slips_are_accepted_only_as_listed(outcomes: dict[str, tuple[str, str, s
 def test_a_malformed_targets_file_is_refused(tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("table,group\n5.1,council\n")
-    with pytest.raises(TableError, match=r"bad\.csv:1: header must be"):
-        read_targets(bad)
+    with pytest.raises(TableError, match=r"bad\.csv: header must be"):
+        load_targets(bad)
     bad.write_text(",".join(TARGET_HEADER) + "\n5.1,council,q5,x,agree,lots,table,\n")
     with pytest.raises(TableError, match=r"bad\.csv:2: published: not a number"):
-        read_targets(bad)
+        load_targets(bad)
 
 
 def test_the_bundled_data_reproduces_every_published_figure_but_the_listed_slips(
     loaded: LoadedQuestionnaire,
 ) -> None:
-    targets = read_targets(data_path("targets.csv"))
-    slips = read_slips(data_path("slips.csv"))
+    targets = load_targets(data_path("targets.csv"))
+    slips = load_slips(data_path("slips.csv"))
     tables = tables_by_group(
         [data_path("responses.jsonl")], loaded.questionnaire, Options(net=True)
     )
