@@ -19,6 +19,7 @@ from localdigital_tui.errors import LocalDigitalError, QuestionnaireError
 # name -> "module:attribute"; a new command is one line here and one module.
 COMMANDS: dict[str, str] = {
     "capture": "localdigital_tui.commands.capture:capture",
+    "convert": "localdigital_tui.commands.convert:convert",
     "merge": "localdigital_tui.commands.merge:merge",
     "show": "localdigital_tui.commands.show:show",
     "simulate": "localdigital_tui.commands.simulate:simulate",

@@ -1,0 +1,65 @@
+"""``localdigital convert``: answers files to one Parquet file for large-scale tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from localdigital_tui.commands.options import questionnaire_option, questionnaire_or_bundled
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+    help="The Parquet file to write.",
+)  # fmt: skip
+@click.option(
+    "--no-validate",
+    is_flag=True,
+    help="Skip validating the inputs first (only for files already validated).",
+)
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@questionnaire_option
+def convert(
+    inputs: tuple[Path, ...],
+    output: Path,
+    no_validate: bool,
+    force: bool,
+    questionnaire_file: Path | None,
+) -> None:
+    """Convert answers files (.jsonl, or directories of them) to one Parquet file.
+
+    The columns are fixed by the questionnaire, so any set of files converts to
+    the same schema: q8, q5__flexible_working, q10_amount, timings__q5 ... (see
+    docs/record-format.md, "Parquet"). Personal files are never converted. The
+    inputs are validated first; any bad line stops the conversion.
+
+    \b
+    Example:
+      localdigital convert data/ -o responses.parquet
+      localdigital tables responses.parquet
+    """
+    from localdigital_tui.core.convert import answers_files
+    from localdigital_tui.core.convert import convert as write_parquet
+    from localdigital_tui.core.loader import load_questionnaire
+    from localdigital_tui.core.record_validation import FileKind, RecordValidator
+
+    loaded = load_questionnaire(questionnaire_or_bundled(questionnaire_file))
+    files = answers_files(inputs)
+    if not no_validate:
+        validator = RecordValidator(loaded)
+        bad = 0
+        for path in files:
+            summary = validator.validate_file(path, FileKind.RESPONSES)
+            for problem in summary.problems[:20]:
+                click.echo(str(problem), err=True)
+            if summary.bad:
+                click.echo(f"{path}: INVALID: {summary.bad} bad lines", err=True)
+            bad += summary.bad
+        if bad:
+            click.echo(f"not converted: {bad} bad lines (run localdigital validate)", err=True)
+            raise SystemExit(1)
+    records = write_parquet(files, output, loaded, overwrite=force)
+    click.echo(f"{output}: {records} records from {len(files)} file(s)")
