@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from localdigital_tui.core.merge.line_check import BadLine, LineChecker, ValidLine
-from localdigital_tui.core.merge.line_reader import MAX_LINE_BYTES, Chunk, read_lines
+from localdigital_tui.core.merge.line_reader import MAX_LINE_BYTES, Chunk, RawLine, read_lines
 from localdigital_tui.core.merge.spill import spill_path
 from localdigital_tui.core.questionnaire import LoadedQuestionnaire
 from localdigital_tui.core.record_validation import FileKind
 
 DIGEST_BYTES = 16
+BATCH_LINES = 256
 
 
 def digest_of(canonical: bytes) -> bytes:
@@ -38,9 +39,9 @@ class Entries:
     digests: bytearray = field(default_factory=bytearray)
     partial: bytearray = field(default_factory=bytearray)
     times: array[int] = field(default_factory=lambda: array("q"))
-    lines: array[int] = field(default_factory=lambda: array("Q"))
+    lines: array[int] = field(default_factory=lambda: array("I"))
     offsets: array[int] = field(default_factory=lambda: array("Q"))
-    lengths: array[int] = field(default_factory=lambda: array("Q"))
+    lengths: array[int] = field(default_factory=lambda: array("I"))
 
     def __len__(self) -> int:
         return len(self.record_ids)
@@ -104,40 +105,60 @@ class ChunkScanner:
 
     def _scan_lines(self, chunk: Chunk, scan: ChunkScan) -> None:
         kind = first_kind(chunk.path)
-        check = self.checker.check
-        spill = self._spill.write
+        pending: list[RawLine] = []
         for raw in read_lines(chunk):
             scan.lines += 1
             if raw.blank:
                 scan.blank += 1
                 continue
-            if raw.overlong:
-                problem = ("line", f"longer than {MAX_LINE_BYTES} bytes: not a record")
-                scan.quarantined.append(
-                    QuarantinedLine(raw.number, raw.body, BadLine(kind, [problem]))
+            pending.append(raw)
+            if len(pending) == BATCH_LINES:
+                kind = self._check(pending, kind, scan)
+                pending = []
+        if pending:
+            self._check(pending, kind, scan)
+
+    def _check(self, lines: list[RawLine], kind: FileKind, scan: ChunkScan) -> FileKind:
+        """Check lines in one batch if they are all good, else one by one; returns the
+        kind of the last line (the next line is most likely the same)."""
+        batch = None
+        if not any(raw.overlong for raw in lines):
+            batch = self.checker.check_batch([raw.body for raw in lines], kind)
+        results: list[ValidLine | BadLine] = []
+        if batch is not None:
+            results.extend(batch)
+        else:
+            for raw in lines:
+                result = (
+                    _overlong(kind)
+                    if raw.overlong
+                    else self.checker.check(raw.body, kind, raw.ended)
                 )
-                continue
-            result = check(raw.body, kind, raw.ended)
-            kind = result.kind
+                kind = result.kind
+                results.append(result)
+        for raw, result in zip(lines, results, strict=True):
             if isinstance(result, BadLine):
                 scan.quarantined.append(QuarantinedLine(raw.number, raw.body, result))
-                continue
-            if result.partial and not self.include_partial:
+            elif result.partial and not self.include_partial:
                 scan.partial_skipped += 1
-                continue
-            length = len(result.canonical) + 1
-            spill(result.canonical + b"\n")
-            self._add(scan.entries[kind], result, raw.number, length)
-            self._offset += length
+            else:
+                self._spill.write(result.canonical + b"\n")
+                self._add(scan.entries[result.kind], result, raw.number)
+        return kind
 
-    def _add(self, entries: Entries, line: ValidLine, number: int, length: int) -> None:
+    def _add(self, entries: Entries, line: ValidLine, number: int) -> None:
         entries.record_ids.append(line.record_id)
         entries.digests += digest_of(line.canonical)
         entries.partial.append(line.partial)
         entries.times.append(line.time)
         entries.lines.append(number)
         entries.offsets.append(self._offset)
-        entries.lengths.append(length - 1)
+        entries.lengths.append(len(line.canonical))
+        self._offset += len(line.canonical) + 1
+
+
+def _overlong(kind: FileKind) -> BadLine:
+    return BadLine(kind, [("line", f"longer than {MAX_LINE_BYTES} bytes: not a record")])
 
 
 _worker: ChunkScanner | None = None

@@ -67,12 +67,12 @@ class RecordIndex:
         self._digest = bytearray()
         self._partial = bytearray()
         self._time = array("q")
-        self._spill = array("Q")
+        self._spill = array("I")
         self._offset = array("Q")
-        self._length = array("Q")
-        self._file = array("Q")
-        self._line = array("Q")
-        self._copies = array("Q")
+        self._length = array("I")
+        self._file = array("I")
+        self._line = array("I")
+        self._copies = array("I")
         self._versions: dict[int, list[Version]] = {}
 
     def __len__(self) -> int:

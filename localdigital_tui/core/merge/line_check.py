@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 from pydantic_core import from_json
 
 from localdigital_tui.core.merge.canonical import (
@@ -25,8 +25,8 @@ from localdigital_tui.core.merge.canonical import (
     field_values,
     record_time,
 )
+from localdigital_tui.core.merge.compiled import compiled
 from localdigital_tui.core.questionnaire import LoadedQuestionnaire
-from localdigital_tui.core.record_schema import personal_adapter, record_adapter
 from localdigital_tui.core.record_validation import FileKind, describe
 
 _NOT_JSON = object()
@@ -68,9 +68,9 @@ class LineChecker:
 
     def check(self, body: bytes, kind: FileKind, ended: bool = True) -> ValidLine | BadLine:
         """Validate ``body`` (a line without its line end), expecting a line of ``kind``."""
-        adapter = self._last[kind]
+        tried = self._last[kind]
         try:
-            return _valid(kind, adapter.validate_json(body))
+            return _valid(kind, tried.adapter.validate_json(body))
         except ValidationError as exc:
             first_error = exc
         data = _parse(body)
@@ -85,14 +85,35 @@ class LineChecker:
         adapters = self._adapters.get(sha) if sha is not None else self._default
         if adapters is None:
             return BadLine(kind, [self._unknown(sha)], record_id, unknown_sha256=sha)
-        if adapters[kind] is adapter:
+        if adapters[kind] is tried:
             return BadLine(kind, describe(first_error), record_id)
         try:
-            valid = _valid(kind, adapters[kind].validate_json(body))
+            valid = _valid(kind, adapters[kind].adapter.validate_json(body))
         except ValidationError as exc:
             return BadLine(kind, describe(exc), record_id)
         self._last[kind] = adapters[kind]
         return valid
+
+    def check_batch(self, bodies: Sequence[bytes], kind: FileKind) -> list[ValidLine] | None:
+        """Validate lines expected to be of ``kind`` in one call; ``None`` unless every one
+        is a valid line of that kind and of the last questionnaire used (then check each).
+
+        The lines are joined as ``[line\\n,line\\n,...]``. A raw newline cannot occur
+        inside a JSON string, so every separator lies outside strings; the schema
+        accepts no arrays, so no line can leave a structure open for the next one to
+        close without failing validation; and the item count must match. So when
+        the batch is valid, each item is exactly one line.
+        """
+        batch = self._last[kind].batch
+        if batch is None:
+            return None
+        try:
+            items = batch.validate_json(b"[" + b"\n,".join(bodies) + b"\n]")
+        except ValidationError:
+            return None
+        if len(items) != len(bodies):
+            return None
+        return [_valid(kind, item) for item in items]
 
     def _unknown(self, sha: str | None) -> tuple[str, str]:
         known = "; ".join(f"{digest} ({path})" for digest, path in self.known)
@@ -101,21 +122,6 @@ class LineChecker:
             f"unknown questionnaire {sha}: pass its questionnaire file with --questionnaire "
             f"(known: {known})",
         )
-
-
-_COMPILED: dict[str, dict[FileKind, TypeAdapter[Any]]] = {}
-
-
-def compiled(loaded: LoadedQuestionnaire) -> dict[FileKind, TypeAdapter[Any]]:
-    """The two adapters of a questionnaire, compiled once per process per file content."""
-    adapters = _COMPILED.get(loaded.sha256)
-    if adapters is None:
-        adapters = {
-            FileKind.RESPONSES: record_adapter(loaded),
-            FileKind.PERSONAL: personal_adapter(loaded),
-        }
-        _COMPILED[loaded.sha256] = adapters
-    return adapters
 
 
 def _valid(kind: FileKind, validated: Any) -> ValidLine:

@@ -19,7 +19,7 @@ from localdigital_tui.core.record_validation import FileKind
 if TYPE_CHECKING:
     from localdigital_tui.core.merge.merge import MergeOutputs
 
-RELEASE_EVERY = 50_000
+RELEASE_EVERY = 8_192
 
 
 class MergeState:
