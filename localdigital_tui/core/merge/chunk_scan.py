@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -167,8 +168,12 @@ _worker: ChunkScanner | None = None
 def start_worker(
     questionnaires: Sequence[LoadedQuestionnaire], spill_dir: str, include_partial: bool
 ) -> None:
-    """Pool initializer: one scanner (and one spill file) per worker process."""
+    """Pool initializer: one scanner (and one spill file) per worker process.
+
+    Workers ignore Ctrl-C: the parent gets it, stops them and removes every
+    temporary file (otherwise each worker would print its own traceback)."""
     global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     path = spill_path(Path(spill_dir), str(os.getpid()))
     _worker = ChunkScanner(questionnaires, path, include_partial)
 
