@@ -80,9 +80,10 @@ def number_values(shape: NumberShape, low: float, high: float) -> tuple[list[str
         if shape.log_scale:
             lo, hi = math.log(max(shape.low, 1.0)), math.log(shape.high)
             value = math.exp(lo + (hi - lo) * u**shape.power)
-        else:
-            value = shape.low + (shape.high - shape.low) * u**shape.power
-        value = min(max(value, low), high)
+        else:  # whole numbers: the top value gets a full step (floor would never reach it)
+            span = shape.high - shape.low + (1 if shape.integer else 0)
+            value = shape.low + span * u**shape.power
+        value = min(max(value, low), high, shape.high)
         shown = str(math.floor(value)) if shape.integer else f"{value:.1f}"
         if not values or values[-1] != shown:
             values.append(shown)

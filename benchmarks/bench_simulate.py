@@ -1,0 +1,64 @@
+"""`localdigital simulate`: records per second (target: at least 200,000).
+
+Two figures: the command as a user runs it (start-up, answers and personal files,
+fsync of every file before it is renamed into place), and the generator alone in
+this process without fsync (`simulate(..., sync=False)`), which is what the disk
+does not limit.
+
+    python benchmarks/bench_simulate.py [--records 1000000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+
+from harness import LOCALDIGITAL, OUTPUT, machine, repeat
+
+TARGET = 200_000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    print(machine())
+    out = OUTPUT / "bench-simulate"
+    command = [
+        *LOCALDIGITAL,
+        "simulate",
+        "-n",
+        str(args.records),
+        "-o",
+        str(out / "responses.jsonl"),
+    ]
+    runs = repeat([*command, "--force", "--seed", "7"], args.runs, warmup=0)
+    print(runs.line(f"localdigital simulate -n {args.records}", args.records))
+    size = (out / "responses.jsonl").stat().st_size + (out / "personal.jsonl").stat().st_size
+    print(
+        f"  wrote {size / 2**20:,.0f} MiB ({size / args.records:,.0f} bytes a record, both files)"
+    )
+
+    from localdigital_tui.core.bundled import questionnaire_path
+    from localdigital_tui.core.loader import load_questionnaire
+    from localdigital_tui.core.simulate.writer import simulate
+
+    loaded = load_questionnaire(questionnaire_path())
+    times = []
+    for _ in range(args.runs):
+        start = time.perf_counter()
+        simulate(loaded, args.records, out / "nosync.jsonl", seed=7, overwrite=True, sync=False)
+        times.append(time.perf_counter() - start)
+    best, median = min(times), statistics.median(times)
+    rates = f"{args.records / best:,.0f} records/s at best, {args.records / median:,.0f} median"
+    print(f"generator in-process, no fsync: min {best:.3f} s, median {median:.3f} s; {rates}")
+    for label, seconds in [("command", runs.median), ("generator", median)]:
+        rate = args.records / seconds
+        verdict = "met" if rate >= TARGET else "MISSED"
+        print(f"  {label}: {rate:,.0f} records/s median; target {TARGET:,}: {verdict}")
+
+
+if __name__ == "__main__":
+    main()
