@@ -45,7 +45,7 @@ def test_check_reconciles_the_bundled_data_with_the_report() -> None:
         f"{targets - slips} of {targets} figures reproduced; {slips} report slips as listed; "
         "0 mismatches"
     )
-    assert "report slip  published = 52.8 + 28.4" in out  # 5.4b: the report added rounded figures
+    assert "report slip  rounded_sum: published = 52.8 + 28.4" in out  # 5.4b: the report added rounded figures
 
 
 def test_check_fails_on_a_mismatch(tmp_path: Path) -> None:

@@ -138,7 +138,8 @@ def reconcile(
         if slip is not None:
             as_listed = figure(target, table, places_of(slip.reproduced))
             if as_listed is not None and Decimal(as_listed) == Decimal(slip.reproduced):
-                outcomes.append(Outcome(target, computed, SLIP, note or slip.treatment))
+                why = f"{slip.treatment}: {note}" if note else slip.treatment
+                outcomes.append(Outcome(target, computed, SLIP, why))
                 continue
         outcomes.append(Outcome(target, computed, MISMATCH, note))
     return outcomes

@@ -104,7 +104,7 @@ def test_slips_are_accepted_only_as_listed(outcomes: dict[str, tuple[str, str, s
     assert outcomes["intend=61.0"][1] == MISMATCH  # the data gives 60.0, the listing 59.0
     computed, status, why = outcomes["net_agree=66.6"]
     assert (computed, status) == ("66.7", SLIP)
-    assert why == "published = 33.3 + 33.3"  # the report added rounded percentages
+    assert why == "rounded_sum: published = 33.3 + 33.3"  # the report added rounded figures
     assert outcomes["yes=1.0"] == ("not tabulated", MISMATCH, "")
 
 
