@@ -151,7 +151,7 @@ def tables(
     """
     from localdigital_tui.core.bundled import data_path
     from localdigital_tui.core.loader import load_questionnaire
-    from localdigital_tui.core.tables.build import Request, tabulate_files
+    from localdigital_tui.core.tables.build import Request, split_questions, tabulate_files
     from localdigital_tui.core.tables.compute import Options
     from localdigital_tui.core.tables.frame import input_files
     from localdigital_tui.core.tables.provenance import provenance
@@ -161,6 +161,9 @@ def tables(
     if compare and (group or by):
         raise click.UsageError("--compare puts council beside supplier: not with --group or --by")
     loaded = load_questionnaire(questionnaire_or_bundled(questionnaire_file))
+    profiles = split_questions(loaded.questionnaire)
+    if by is not None and by not in profiles:
+        raise click.BadParameter(f"expected one of: {', '.join(profiles)}", param_hint="--by")
     files = input_files(list(data) or [data_path("responses.jsonl")])
     if check:
         if compare or group or by or net or sort != "report" or base != "table":

@@ -76,18 +76,12 @@ class Aggregates:
     answered: dict[tuple[GroupKey, str], int] = field(default_factory=dict)
     numeric: dict[tuple[GroupKey, str], Numeric] = field(default_factory=dict)
 
-    def groups(self) -> list[GroupKey]:
-        return sorted(self.records, key=lambda k: (k[0], k[1] is None, k[1] or ""))
-
 
 def _exact(value: float | int | None) -> Fraction | None:
-    return (
-        None
-        if value is None
-        else Fraction(repr(value))
-        if isinstance(value, float)
-        else Fraction(value)
-    )
+    """A number from polars as an exact fraction; a float as the decimal it prints as."""
+    if value is None:
+        return None
+    return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
 
 
 def _sum_expr(expr: pl.Expr, column: FlatColumn) -> pl.Expr:

@@ -28,7 +28,6 @@ from localdigital_tui.core.tables.table import LOW_BASE, Split, Table
 from localdigital_tui.core.tables.view import GroupView
 from localdigital_tui.errors import TableError
 
-GROUPS = ("council", "supplier", "all")
 NOT_ANSWERED = "Not answered"
 
 

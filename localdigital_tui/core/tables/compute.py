@@ -9,6 +9,7 @@ exact sums over n, rounded half-up to the report's precision.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 
 from localdigital_tui.core.questionnaire import (
@@ -23,8 +24,6 @@ from localdigital_tui.core.tables.rounding import as_decimal, percent, share
 from localdigital_tui.core.tables.specs import BaseRule, Layout, Statistic, TableSpec
 from localdigital_tui.core.tables.table import Cell, Column, Row
 from localdigital_tui.core.tables.view import GroupView
-
-SORTS = ("report", "questionnaire")
 
 
 @dataclass(frozen=True)
@@ -192,13 +191,9 @@ def sort_rows(spec: TableSpec, columns: list[Column], rows: list[Row], sort: str
         return rows
     index = next(i for i, c in enumerate(columns) if c.code == spec.sort_by)
 
-    def key(position_row: tuple[int, Row]) -> tuple[int, Fraction, int]:
+    def key(position_row: tuple[int, Row]) -> tuple[bool, Decimal, int]:
         position, row = position_row
         figure = row.cells[index].percent
-        return (
-            figure is None,
-            -Fraction(str(figure)) if figure is not None else Fraction(0),
-            position,
-        )
+        return (figure is None, -(figure or Decimal(0)), position)
 
     return [row for _, row in sorted(enumerate(rows), key=key)]
