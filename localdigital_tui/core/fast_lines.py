@@ -11,6 +11,7 @@ validator, only reached sooner for the common, valid line.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 import msgspec
@@ -54,6 +55,12 @@ class FastLineCheck:
             record = decode(raw)
         except DECODE_ERRORS:
             return False
+        if not (
+            is_uuid4(record.record_id)
+            and is_utc_timestamp(record.started_at)
+            and (record.submitted_at is None or is_utc_timestamp(record.submitted_at))
+        ):
+            return False
         answers = record.answers
         for code, condition, allowed in self._skip_rules:
             if getattr(answers, code, UNSET) is not UNSET and (
@@ -64,10 +71,49 @@ class FastLineCheck:
 
     def personal(self, raw: bytes) -> bool:
         try:
-            self._personal(raw)
+            record = self._personal(raw)
         except DECODE_ERRORS:
             return False
-        return True
+        return is_uuid4(record.record_id)
+
+
+def is_uuid4(text: str) -> bool:
+    """``8-4-4-4-12`` lower-case hex, version 4, variant 8-b (the schema's pattern)."""
+    return (
+        len(text) == 36
+        and text[8] == text[13] == text[18] == text[23] == "-"
+        and text[14] == "4"
+        and text[19] in "89ab"
+        and len(hex_digits := text.replace("-", "")) == 32
+        and _HEX.issuperset(hex_digits)
+    )
+
+
+def is_utc_timestamp(text: str) -> bool:
+    """``YYYY-MM-DDTHH:MM:SS[.ffffff]Z``, a real date and time (pydantic takes more forms)."""
+    if not (20 <= len(text) <= 27 and text[-1] == "Z" and text[0] in "123456789"):
+        return False
+    if not (text[4] == text[7] == "-" and text[10] == "T" and text[13] == text[16] == ":"):
+        return False
+    digits = text[0:4] + text[5:7] + text[8:10] + text[11:13] + text[14:16] + text[17:19]
+    if not (digits.isascii() and digits.isdigit()):
+        return False
+    fraction = text[19:-1]
+    if fraction and not (
+        fraction[0] == "."
+        and len(fraction) >= 2
+        and fraction[1:].isascii()
+        and fraction[1:].isdigit()
+    ):
+        return False
+    try:
+        datetime.fromisoformat(text[:19])
+    except ValueError:
+        return False
+    return True
+
+
+_HEX = frozenset("0123456789abcdef")
 
 
 def _value(raw: bytes, key: bytes) -> bytes:

@@ -198,3 +198,42 @@ def test_parts_are_cut_at_line_starts(tmp_path: Path) -> None:
     data = path.read_bytes()
     assert cuts[0] == 0 and cuts[-1] == len(data) and cuts == sorted(cuts)
     assert all(c == 0 or c == len(data) or data[c - 1 : c] == b"\n" for c in cuts)
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "2013-06-24T09:15:02Z", "2013-06-24T09:15:02.5Z", "2013-06-24T09:15:02.123456Z",
+        "2012-02-29T00:00:00Z", "2013-02-29T00:00:00Z", "2013-04-31T10:00:00Z",
+        "2013-06-24T24:00:00Z", "2013-06-24T23:59:60Z", "2013-06-24T09:15:02.1234567Z",
+        "2013-06-24T09:15:02.Z", "2013-06-24 09:15:02Z", "0999-06-24T09:15:02Z",
+        "2013-06-24T09:15:02z", "2013-6-24T09:15:02Z", "2013-06-24T09:15:02+00:00",
+        "\uff12\uff1013-06-24T09:15:02Z", "2013-06-24T09:15:0\uff12Z",
+    ],
+)  # fmt: skip
+def test_timestamps_the_fast_path_takes_pydantic_takes(
+    loaded: LoadedQuestionnaire, fast: FastLineCheck, validator: RecordValidator, stamp: str
+) -> None:
+    record = complete_line(loaded)
+    record["started_at"] = stamp
+    raw = compact(record)
+    if fast.responses(raw):
+        assert validator.check_line(raw) == []
+
+
+@pytest.mark.parametrize(
+    "record_id",
+    [
+        "5b0e7f0c-3a56-4f0e-9f59-2f7c9e8d1a42", "5b0e7f0c-3a56-3f0e-9f59-2f7c9e8d1a42",
+        "5b0e7f0c-3a56-4f0e-7f59-2f7c9e8d1a42", "5B0E7F0C-3A56-4F0E-9F59-2F7C9E8D1A42",
+        "5b0e7f0c3a564f0e9f592f7c9e8d1a42", "5b0e7f0c-3a56-4f0e-9f59-2f7c9e8d1a4g",
+        "5b0e7f0c-3a56-4f0e-9f59-2f7c9e8d1a4", "5b0e7f0c-3a56-4f0e-9f59--f7c9e8d1a42",
+    ],
+)  # fmt: skip
+def test_record_ids_the_fast_path_takes_pydantic_takes(
+    loaded: LoadedQuestionnaire, fast: FastLineCheck, validator: RecordValidator, record_id: str
+) -> None:
+    record = complete_line(loaded)
+    record["record_id"] = record_id
+    raw = compact(record)
+    assert fast.responses(raw) == (validator.check_line(raw) == [])
