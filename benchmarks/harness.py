@@ -47,10 +47,17 @@ class Runs:
     def peak_rss_mib(self) -> float:
         return max(r.peak_rss_mib for r in self.runs)
 
+    @property
+    def cpu_median(self) -> float:
+        """CPU seconds (user + system, all threads and child processes): steadier than
+        wall time on a shared machine."""
+        return statistics.median(r.cpu_seconds for r in self.runs)
+
     def line(self, label: str, items: int | None = None, unit: str = "records") -> str:
         text = (
             f"{label}: min {self.best:.3f} s, median {self.median:.3f} s"
-            f" ({len(self.runs)} runs), peak RSS {self.peak_rss_mib:.0f} MiB"
+            f" ({len(self.runs)} runs), CPU {self.cpu_median:.2f} s,"
+            f" peak RSS {self.peak_rss_mib:.0f} MiB"
         )
         if items:
             text += (

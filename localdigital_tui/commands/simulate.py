@@ -16,7 +16,7 @@ from localdigital_tui.commands.options import questionnaire_option, questionnair
     "--output",
     type=click.Path(path_type=Path),
     required=True,
-    help="Answers file, or a directory when --files is given.",
+    help="Answers file; or a directory (with --files, or if it exists) for numbered files.",
 )
 @click.option(
     "--files",
