@@ -4,8 +4,10 @@ Generates (once, cached under benchmarks/output/) N valid records in K laptop
 files with ``merge_input.py``, then runs the real command in a subprocess R
 times: ``python -m localdigital_tui merge DIR -o OUT/merged.jsonl --json``.
 Prints, per run and as min and median: wall time, records per second (input
-lines / wall time, interpreter start-up included), peak RSS of the largest
-process (getrusage) and of the whole process tree (psutil, sampled every 20 ms).
+lines / wall time, interpreter start-up included), CPU seconds used by all its
+processes (a figure that other load on the machine disturbs less than wall
+time), peak RSS of the largest process (getrusage) and of the whole process tree
+(psutil, sampled every 20 ms).
 Then, on one core, where the time of one line goes: the foundation's
 ``validate_json`` alone, and the whole per-line scan (validate, canonicalise,
 digest, spill).
@@ -73,6 +75,7 @@ def one_run(folder: Path, out: Path, jobs: int | None) -> dict[str, float]:
     if jobs:
         command += ["--jobs", str(jobs)]
     load = os.getloadavg()[0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     watched = psutil.Process(process.pid)
@@ -90,8 +93,11 @@ def one_run(folder: Path, out: Path, jobs: int | None) -> dict[str, float]:
         raise SystemExit(f"merge exited {process.returncode}")
     report = json.loads(stdout)
     lines = report["totals"]["lines"]
-    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    largest = after.ru_maxrss / 1024
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     return {
+        "cpu": cpu,
         "lines": lines,
         "merged": report["records"]["responses"],
         "wall": wall,
@@ -156,7 +162,9 @@ def main() -> None:
         runs.append(result)
         print(
             f"run {i + 1}: {result['lines']:,.0f} lines -> {result['merged']:,.0f} records in "
-            f"{result['wall']:.2f} s = {result['rate']:,.0f} records/s; peak RSS largest process "
+            f"{result['wall']:.2f} s = {result['rate']:,.0f} records/s (CPU {result['cpu']:.1f} s "
+            f"in all processes = {result['lines'] / result['cpu']:,.0f} records per CPU-second); "
+            "peak RSS largest process "
             f"{result['largest_mib']:,.0f} MiB, process tree {result['tree_mib']:,.0f} MiB "
             f"(load average before: {result['load']:.2f})"
         )

@@ -7,6 +7,7 @@ three contents, some of them drafts; lines may repeat within and across files.
 from __future__ import annotations
 
 import itertools
+import random
 import tempfile
 from pathlib import Path
 
@@ -85,17 +86,20 @@ def test_every_valid_line_is_merged_a_duplicate_a_lost_version_or_a_skipped_draf
 
 @PROPERTY
 @given(files=files_strategy, order=st.randoms(use_true_random=False))
-def test_the_order_of_the_inputs_does_not_change_a_byte(
-    loaded: LoadedQuestionnaire, files: list[list[Line]], order: object
+def test_the_order_of_the_lines_and_files_does_not_change_a_byte(
+    loaded: LoadedQuestionnaire, files: list[list[Line]], order: random.Random
 ) -> None:
+    """The same lines, shuffled and dealt into another number of files."""
+    lines = [item for lines in files for item in lines]
+    order.shuffle(lines)
+    count = order.randint(1, 4)
+    dealt = [lines[i::count] for i in range(count)]
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        inputs = write_files(loaded, root, files)
-        run(loaded, inputs, root / "a", include_partial=True)
-        shuffled = list(reversed(inputs))
-        order.shuffle(shuffled)  # type: ignore[attr-defined]
-        run(loaded, shuffled, root / "b", include_partial=True)
-        assert (root / "a/merged.jsonl").read_bytes() == (root / "b/merged.jsonl").read_bytes()
+        run(loaded, write_files(loaded, root / "a", files), root / "a/out", include_partial=True)
+        run(loaded, write_files(loaded, root / "b", dealt), root / "b/out", include_partial=True)
+        merged = (root / "a/out/merged.jsonl").read_bytes()
+        assert merged == (root / "b/out/merged.jsonl").read_bytes()
 
 
 @PROPERTY
