@@ -111,21 +111,22 @@ def merge(
     for folder in {path.parent for path in outputs.all()}:
         folder.mkdir(parents=True, exist_ok=True)
     work_dir = Path(tempfile.mkdtemp(prefix=".merge-", dir=outputs.merged.parent))
-    state = MergeState(inputs, outputs)
-    scans = _scans(chunks, questionnaires, work_dir, options)
     try:
-        for scan in scans:
-            if scan.failure is not None:
-                raise RecordFileError(scan.chunk.path, scan.failure)
-            state.consume(scan)
-            if progress is not None:
-                progress(scan.chunk.size)
-        report = _finish(state, outputs)
+        state = MergeState(inputs, outputs)
+        scans = _scans(chunks, questionnaires, work_dir, options)
+        try:
+            for scan in scans:
+                if scan.failure is not None:
+                    raise RecordFileError(scan.chunk.path, scan.failure)
+                state.consume(scan)
+                if progress is not None:
+                    progress(scan.chunk.size)
+            return _finish(state, outputs)
+        finally:
+            scans.close()
+            state.close()
     finally:
-        scans.close()
-        state.close()
         shutil.rmtree(work_dir, ignore_errors=True)
-    return report
 
 
 def _finish(state: MergeState, outputs: MergeOutputs) -> MergeReport:
