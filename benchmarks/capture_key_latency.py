@@ -2,9 +2,12 @@
 
 Runs the real command in a detached 80x24 tmux session, as a fieldworker's
 terminal would, and for each key: reads the pane, sends the key, and polls
-``tmux capture-pane`` until the pane differs. The time includes tmux's own
-round trips (one poll costs a few milliseconds), so it is an upper bound on the
-app's redraw time. Run by hand (needs tmux):
+``tmux capture-pane`` until the pane differs ("first change"), then on until it
+has stayed the same for a quarter of a second ("settled": the time of the last
+change, e.g. the whole next question drawn). The times include tmux's own round
+trips (one poll costs a few milliseconds), so they are upper bounds on the
+app's redraw time. Each key is sent to an app that has settled; for keys typed
+without waiting see ``capture_type_ahead.py``. Run by hand (needs tmux):
 
     python benchmarks/capture_key_latency.py [--keys 30]
 """
@@ -22,6 +25,7 @@ from pathlib import Path
 
 SESSION = "ld-latency"
 TIMEOUT = 5.0
+QUIET = 0.25
 
 
 def tmux(*args: str) -> str:
@@ -32,40 +36,46 @@ def pane() -> str:
     return tmux("capture-pane", "-p", "-t", SESSION)
 
 
-def wait_for_change(before: str, start: float) -> float:
-    """Seconds from ``start`` (just before the key was sent) to a changed pane."""
+def wait_for_change(before: str, start: float) -> tuple[float, float]:
+    """Seconds from ``start`` (just before the key was sent) to the first and the last change."""
     while time.perf_counter() - start < TIMEOUT:
-        if pane() != before:
-            return time.perf_counter() - start
+        now = pane()
+        if now != before:
+            break
         time.sleep(0.001)
-    raise TimeoutError("the screen did not change:\n" + before)
+    else:
+        raise TimeoutError("the screen did not change:\n" + before)
+    first = last = time.perf_counter() - start
+    while time.perf_counter() - start - last < QUIET:
+        later = pane()
+        if later != now:
+            now, last = later, time.perf_counter() - start
+        time.sleep(0.001)
+    return first, last
 
 
-def press(*keys: str, literal: bool = False, settle: float = 0.15) -> float:
-    """Send keys and return the seconds until the pane changed.
-
-    ``settle``: pause afterwards so the next key meets a finished screen (longer
-    after keys that change screen: a key typed during the change is dropped).
-    """
+def press(*keys: str, literal: bool = False) -> tuple[float, float]:
+    """Send keys; the seconds until the pane first changed and until it settled."""
     before = pane()
     start = time.perf_counter()
     tmux("send-keys", "-t", SESSION, *(["-l"] if literal else []), *keys)
-    waited = wait_for_change(before, start)
-    time.sleep(settle)
-    return waited
+    return wait_for_change(before, start)
 
 
 def settle(seconds: float = 1.0) -> None:
     time.sleep(seconds)
 
 
-def summary(name: str, times: list[float]) -> str:
-    ms = sorted(t * 1000 for t in times)
-    p90 = ms[min(len(ms) - 1, int(len(ms) * 0.9))]
-    return (
-        f"{name:<28} n={len(ms):<3} median {statistics.median(ms):6.1f} ms   "
-        f"p90 {p90:6.1f} ms   max {ms[-1]:6.1f} ms"
-    )
+def summary(name: str, times: list[tuple[float, float]]) -> str:
+    lines = []
+    for label, which in (("first change", 0), ("settled", 1)):
+        ms = sorted(t[which] * 1000 for t in times)
+        p90 = ms[min(len(ms) - 1, int(len(ms) * 0.9))]
+        lines.append(
+            f"{name:<24} {label:<13} n={len(ms):<3} median {statistics.median(ms):6.1f} ms   "
+            f"p90 {p90:6.1f} ms   max {ms[-1]:6.1f} ms"
+        )
+    return "\n".join(lines)
 
 
 def main() -> int:
@@ -82,18 +92,18 @@ def main() -> int:
     tmux("new-session", "-d", "-s", SESSION, "-x", "80", "-y", "24", command)
     try:
         settle(3)
-        results: dict[str, list[float]] = {}
-        results["choice + next screen"] = [press("Enter", settle=0.6)]
-        results["choice + next screen"] += [press("1", settle=0.6), press("2", settle=0.6)]
+        results: dict[str, list[tuple[float, float]]] = {}
+        results["choice + next screen"] = [press("Enter")]
+        results["choice + next screen"] += [press("1"), press("2")]
         typed = []
         for _ in range(args.keys):
             typed.append(press("x", literal=True))
         results["typing in a text field"] = typed
         for _ in range(3):
-            results["choice + next screen"].append(press("Enter", settle=0.6))  # q1..q3
-        results["choice + next screen"].append(press("1", settle=0.6))  # role -> Q5 grid
-        grid: list[float] = []
-        moves: list[float] = []
+            results["choice + next screen"].append(press("Enter"))  # q1..q3
+        results["choice + next screen"].append(press("1"))  # role -> Q5 grid
+        grid: list[tuple[float, float]] = []
+        moves: list[tuple[float, float]] = []
         row = 0
         while len(grid) < args.keys:
             # answer going down Q5's 15 rows, then walk back up; never leave the grid

@@ -127,7 +127,7 @@ def wait_for(text: str, timeout: float) -> bool:
     while time.monotonic() < deadline:
         if text in pane():
             return True
-        time.sleep(0.05)
+        time.sleep(0.02)
     return False
 
 
@@ -191,25 +191,33 @@ def run_once(command: str, out: Path, script: Script, delay_ms: float) -> str:
         if not wait_for("New interview", 15):
             return "the start screen did not show"
         time.sleep(0.5)
+        start = time.perf_counter()
         interval = send(script.keys, delay_ms)
-        wait_for("Submitted today  1", 10)
+        sent = time.perf_counter() - start
+        wait_for("Submitted today  1", 30)
+        done = time.perf_counter() - start
         time.sleep(0.5)
+        screen = pane()
     finally:
         tmux("kill-session", "-t", SESSION)
     time.sleep(0.3)
     outcome = written(out)
     right, of, rows_right, rows, wrong = compare(script, outcome)
-    sent = f"{interval * 1000:4.1f} ms apart" if delay_ms else "one burst"
+    pace = f"{interval * 1000:4.1f} ms apart" if delay_ms else "one burst"
     verdict = "ALL RIGHT" if not wrong and outcome.submitted else "WRONG"
     submitted = "yes" if outcome.submitted else "no "
     line = (
-        f"{delay_ms:3g} ms/key ({sent}): {verdict:<9} submitted={submitted}"
+        f"{delay_ms:3g} ms/key ({pace}): {verdict:<9} submitted={submitted}"
         f"  questions {right}/{of}  grid rows {rows_right}/{rows}"
+        f"  keys sent in {sent:4.1f} s, start screen back {done - sent:4.1f} s later"
     )
     for problem in wrong[:4]:
         line += f"\n      {problem[:110]}"
     if len(wrong) > 4:
         line += f"\n      ... {len(wrong) - 4} more"
+    if not outcome.submitted:
+        shown = [row.rstrip() for row in screen.splitlines() if row.strip()]
+        line += "\n      the screen at the end:\n        " + "\n        ".join(shown)
     return line
 
 

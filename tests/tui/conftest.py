@@ -11,6 +11,8 @@ from textual.widgets import Static
 
 from localdigital_tui.core.questionnaire import LoadedQuestionnaire
 from localdigital_tui.core.storage import CaptureStore
+from localdigital_tui.tui.screens.interview import InterviewScreen
+from localdigital_tui.tui.views.base import InterviewView
 
 DAY = date(2013, 6, 24)
 
@@ -31,3 +33,9 @@ def store(tmp_path: Path, loaded: LoadedQuestionnaire) -> CaptureStore:
 def shown(app: App[object], selector: str) -> str:
     """The text of a Static on the current screen."""
     return str(app.screen.query_one(selector, Static).content)
+
+
+def current_view(app: App[object]) -> InterviewView | None:
+    """What the interview screen shows now (None when no interview is on top)."""
+    screen = app.screen
+    return screen.view if isinstance(screen, InterviewScreen) else None

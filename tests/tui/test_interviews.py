@@ -18,13 +18,13 @@ from localdigital_tui.core.record_validation import FileKind, RecordValidator
 from localdigital_tui.core.storage import CaptureStore
 from localdigital_tui.tui.app import CaptureApp
 from localdigital_tui.tui.screens.confirm import ConfirmDialog
-from localdigital_tui.tui.screens.grid import GridScreen
-from localdigital_tui.tui.screens.review import ReviewScreen
 from localdigital_tui.tui.screens.start import StartScreen
+from localdigital_tui.tui.views.grid import GridView
+from localdigital_tui.tui.views.review import ReviewView
 from localdigital_tui.tui.widgets.grid_table import GridTable
 from localdigital_tui.tui.widgets.number_field import NumberField
 from localdigital_tui.tui.widgets.review_list import ReviewList
-from tests.tui.conftest import shown
+from tests.tui.conftest import current_view, shown
 
 
 async def type_text(pilot: Pilot[Any], text: str) -> None:
@@ -63,7 +63,7 @@ async def council_interview(store: CaptureStore) -> None:
         await pilot.press("5")  # role: Digital Practitioner
 
         # Q5: nine rows agree, the optional accountability row left out, then five more.
-        assert isinstance(app.screen, GridScreen)
+        assert isinstance(current_view(app), GridView)
         assert "Help my organisation to deliver 'better for less'" in shown(app, "#statement")
         assert "rows 0/15 answered, 14 required left" in shown(app, "#progress")
         await pilot.press(*"444444444", "down", *"54321")
@@ -114,14 +114,14 @@ async def council_interview(store: CaptureStore) -> None:
         await pilot.press("1", "2")  # Q12: report yes, prize draw no
 
         # The review lists every answer; choosing one jumps to it for editing.
-        assert isinstance(app.screen, ReviewScreen)
+        assert isinstance(current_view(app), ReviewView)
         review = app.screen.query_one(ReviewList)
         review.highlighted = review.get_option_index("q8")
         await pilot.press("enter")
         assert question(app).startswith("Has your organisation created a Digital Strategy")
         await pilot.press("1")  # change Q8 to "yes"; moves on to the statements
         await pilot.press("ctrl+r")
-        assert isinstance(app.screen, ReviewScreen)
+        assert isinstance(current_view(app), ReviewView)
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("y")
@@ -197,7 +197,7 @@ async def supplier_interview(store: CaptureStore) -> list[str]:
         for text in ["Sam Vendor", "Account Director", "Vendor Ltd"]:
             await type_text(pilot, text)
             await pilot.press("enter")
-        assert isinstance(app.screen, GridScreen)
+        assert isinstance(current_view(app), GridView)
         assert "Help front line organisations to deliver better for less" in shown(
             app, "#statement"
         )
@@ -206,10 +206,10 @@ async def supplier_interview(store: CaptureStore) -> list[str]:
             r.label for r in table.grid_rows
         ]
         await pilot.press(*"555555555555555", "enter")  # Q5, every row
-        while not isinstance(app.screen, ReviewScreen):
+        while not isinstance(current_view(app), ReviewView):
             seen.append(question(app))
             assert not app.screen.query(NumberField), f"a supplier got a number: {seen[-1]}"
-            if isinstance(app.screen, GridScreen):
+            if isinstance(current_view(app), GridView):
                 await pilot.press("3", "enter")  # the first row of each grid
             elif app.screen.query("#text-answer"):
                 await pilot.press("ctrl+n")  # free text left blank

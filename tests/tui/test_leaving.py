@@ -6,11 +6,11 @@ import asyncio
 
 from localdigital_tui.core.storage import CaptureStore
 from localdigital_tui.tui.app import CaptureApp
-from localdigital_tui.tui.screens.grid import GridScreen
 from localdigital_tui.tui.screens.quit import QuitDialog
 from localdigital_tui.tui.screens.start import StartScreen
+from localdigital_tui.tui.views.grid import GridView
 from localdigital_tui.tui.widgets.grid_table import GridTable
-from tests.tui.conftest import shown
+from tests.tui.conftest import current_view, shown
 
 
 async def start_and_quit(store: CaptureStore) -> str | None:
@@ -32,16 +32,16 @@ async def resume_first_draft(store: CaptureStore) -> tuple[str, str]:
         await pilot.press("down", "enter")  # the draft, below "New interview"
         name = shown(app, "#question-text")
         await pilot.press("enter", "enter", "enter", "1")  # to Q5 (role: elected member)
-        assert isinstance(app.screen, GridScreen)
+        assert isinstance(current_view(app), GridView)
         await pilot.press("4", "ctrl+q", "s")  # one row, then back to the start screen
         assert isinstance(app.screen, StartScreen)
         draft_entry = str(app.screen.query_one("#start-menu").get_option_at_index(1).prompt)  # type: ignore[attr-defined]
         await pilot.press("down", "enter")
-        assert isinstance(app.screen, GridScreen)
+        assert isinstance(current_view(app), GridView)
         table = app.screen.query_one(GridTable)
         focused = table.focused_row.code
         await pilot.press("ctrl+q", "c")  # cancel: stays in the interview
-        assert isinstance(app.screen, GridScreen)
+        assert isinstance(current_view(app), GridView)
     return name, f"{draft_entry} | focused {focused}"
 
 

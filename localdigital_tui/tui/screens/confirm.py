@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from localdigital_tui.tui.key_routing import TakesKeys
 
-class ConfirmDialog(ModalScreen[bool]):
+
+class ConfirmDialog(TakesKeys, ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes", show=False),
         Binding("n,escape", "answer(False)", "No", show=False),
@@ -32,7 +34,14 @@ class ConfirmDialog(ModalScreen[bool]):
                 yield Button(f"{self.cancel} (n)", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#confirm", Button).focus()
+        self.set_focus(self.query_one("#confirm", Button))
+
+    async def take_key(self, event: events.Key) -> bool:
+        """Enter answers with the focused button (at once: a Button would answer later)."""
+        if event.key != "enter":
+            return False
+        self.dismiss(isinstance(self.focused, Button) and self.focused.id == "confirm")
+        return True
 
     @on(Button.Pressed)
     def pressed(self, event: Button.Pressed) -> None:

@@ -10,6 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from localdigital_tui.tui.key_routing import TakesKeys
+
 KEYS = """\
 [b]Everywhere[/b]
   F1              this help
@@ -45,7 +47,7 @@ start screen offers the draft to resume.
 Escape or F1 closes this help."""
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(TakesKeys, ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,q", "app.pop_screen", "Close")]
 
     def compose(self) -> ComposeResult:

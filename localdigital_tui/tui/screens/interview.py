@@ -1,98 +1,349 @@
-"""What every screen of an interview shares: the flow, the store, and moving on.
+"""The one screen of an interview, from the respondent type to the review and submit.
 
-Subclasses show one question (or the review) and say, through :meth:`commit`,
-whether what is typed on screen is acceptable to the flow. Moving next, back or
-to the review commits, saves the draft, moves the flow, and shows the screen for
-the flow's new position.
+The screen stays for the whole interview; its body is a view of the current
+step (:mod:`localdigital_tui.tui.views`), swapped in place when the flow moves.
+Keys come one at a time through :meth:`InterviewScreen.take_key` (see
+:mod:`localdigital_tui.tui.key_routing`): the view says what the key means, the
+screen gives it to the flow, saves the draft and shows the next view, all before
+the next key is read, so a key typed ahead answers the question it was meant for.
+A mouse click on a choice or an entry posts the same message the key would have
+meant; it is handled the same way, under the same lock.
 """
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
 from typing import ClassVar
 
+from textual import events, on
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.dom import DOMNode
+from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Static
 
 from localdigital_tui.core.flow import InterviewFlow
+from localdigital_tui.core.questionnaire import GridQuestion, NumbersQuestion, TextQuestion
 from localdigital_tui.core.storage import CaptureStore
+from localdigital_tui.errors import AnswerError, LocalDigitalError
+from localdigital_tui.tui.key_routing import TakesKeys
+from localdigital_tui.tui.screens.confirm import ConfirmDialog
+from localdigital_tui.tui.screens.routing import view_for
+from localdigital_tui.tui.views.base import InterviewView
+from localdigital_tui.tui.views.grid import GridView
+from localdigital_tui.tui.views.question import QuestionView
+from localdigital_tui.tui.views.review import ReviewView
+from localdigital_tui.tui.widgets.choice_list import ChoiceList
+from localdigital_tui.tui.widgets.grid_table import GridTable
+from localdigital_tui.tui.widgets.number_field import NumberField
 from localdigital_tui.tui.widgets.progress_header import ProgressHeader
+from localdigital_tui.tui.widgets.review_list import ReviewList
 
 
-class InterviewScreen(Screen[None]):
-    """A screen of one interview in progress."""
+class InterviewScreen(TakesKeys, Screen[None]):
+    """One interview in progress (``flow`` is None until the respondent type is chosen)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "next", "Next"),
         Binding("ctrl+p", "back", "Back"),
         Binding("ctrl+r", "review", "Review"),
         Binding("f1", "app.help", "Help"),
+        Binding("ctrl+s", "submit", "Submit"),
+        Binding("escape", "leave", "Start screen"),
     ]
 
-    def __init__(self, store: CaptureStore, flow: InterviewFlow) -> None:
+    def __init__(
+        self, store: CaptureStore, flow: InterviewFlow | None = None, *, row: str | None = None
+    ) -> None:
+        """A new interview (no ``flow``) or a resumed one, shown at its position (and ``row``)."""
         super().__init__()
         self.store = store
         self.flow = flow
-        # Set once this screen hands over to the next: keys still queued for it
-        # must not answer or move the flow a second time.
-        self.leaving = False
+        self.view: InterviewView | None = None
+        self._first_row = row
+        # Keys and clicks both move the flow and swap the view; one at a time.
+        self._busy = asyncio.Lock()
+
+    def compose(self) -> ComposeResult:
+        yield ProgressHeader(id="progress")
+        yield Vertical(id="step")
+        yield Static("", id="hint")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        await self._show(self._first_row)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        flow = self.flow
+        if action == "leave":
+            return flow is None
+        if action == "submit":
+            return flow is not None and flow.at_review
+        if action in ("next", "back", "review"):
+            return flow is not None
+        return True
 
     @property
     def audience_label(self) -> str:
-        for audience in self.flow.questionnaire.audiences:
-            if audience.code == self.flow.audience:
-                return audience.code.capitalize()
-        return self.flow.audience
+        return self.flow.audience.capitalize() if self.flow is not None else ""
 
-    @property
-    def progress(self) -> ProgressHeader:
-        return self.query_one(ProgressHeader)
-
-    # ------------------------------------------------------------ subclasses
-    def commit(self) -> bool:
-        """Hand what is typed on screen to the flow; False (with the reason shown) if refused."""
+    # ------------------------------------------------------------------ keys
+    async def take_key(self, event: events.Key) -> bool:
+        meaning = self.view.take_key(event) if self.view is not None else None
+        if meaning is None:
+            return False
+        async with self._busy:
+            await self._act(meaning)
         return True
 
-    # -------------------------------------------------------------- moving on
+    @on(ChoiceList.Chosen)
+    @on(ChoiceList.Cleared)
+    @on(GridTable.Done)
+    @on(ReviewList.Jump)
+    @on(ReviewList.SubmitRequested)
+    async def clicked(self, message: Message) -> None:
+        """The same messages, posted by a widget after a mouse click."""
+        async with self._busy:
+            if self._is_current(message.control):
+                await self._act(message)
+
+    @on(NumberField.Changed)
+    async def number_changed(self, event: NumberField.Changed) -> None:
+        async with self._busy:
+            if self._is_current(event.field):
+                self._check_number(event.field)
+                self._show_progress()
+
+    def _is_current(self, node: DOMNode | None) -> bool:
+        """Is ``node`` part of the view shown now (not of one already swapped out)?"""
+        return isinstance(node, Widget) and self.view is not None and self.view in node.ancestors
+
+    async def _act(self, message: Message) -> None:
+        """Do what a key or a click meant, on the step now shown."""
+        flow = self.flow
+        if isinstance(message, ChoiceList.Chosen):
+            if flow is None:
+                self.flow = self.store.new_interview(message.code)
+                await self._show()
+                return
+            assert flow.current is not None
+            flow.answer(flow.current.code, message.code)
+            self.save()
+            await self._move(flow.next)
+        elif flow is None:
+            return
+        elif isinstance(message, ChoiceList.Cleared):
+            assert flow.current is not None
+            flow.clear(flow.current.code)
+            self.save()
+            await self._show()
+        elif isinstance(message, GridTable.RowAnswered | GridTable.RowCleared):
+            choice = message.choice if isinstance(message, GridTable.RowAnswered) else None
+            self._answer_row(message.row, choice)
+        elif isinstance(message, GridTable.Done | InterviewView.Entered):
+            await self._move(flow.next)
+        elif isinstance(message, NumberField.Submitted):
+            await self._number_entered(message.field)
+        elif isinstance(message, ReviewList.Jump):
+            await self._move(lambda: flow.go_to(message.question), row=message.row)
+        elif isinstance(message, ReviewList.SubmitRequested):
+            await self._submit()
+
+    # --------------------------------------------------------------- actions
+    async def action_next(self) -> None:
+        async with self._busy:
+            if self.flow is not None and not self.flow.at_review:
+                await self._move(self.flow.next)
+
+    async def action_back(self) -> None:
+        async with self._busy:
+            if self.flow is None:
+                return
+            if self.flow.position == 0:
+                self.notify("This is the first question.", severity="warning")
+                return
+            await self._move(self.flow.back)
+
+    async def action_review(self) -> None:
+        async with self._busy:
+            if self.flow is not None and not self.flow.at_review:
+                await self._move(self.flow.go_to_review)
+
+    async def action_submit(self) -> None:
+        async with self._busy:
+            await self._submit()
+
+    def action_leave(self) -> None:
+        if self.flow is None:
+            self.app.pop_screen()
+
+    # ------------------------------------------------------- moving and saving
     def save(self) -> None:
-        self.store.save_draft(self.flow)
+        if self.flow is not None:
+            self.store.save_draft(self.flow)
 
     def keep_draft(self) -> None:
         """Before quitting: keep whatever the flow accepts of what is on screen."""
-        self.commit()
+        self._commit()
         self.save()
 
-    def show_current(self, row: str | None = None) -> None:
-        from localdigital_tui.tui.screens.routing import screen_for
-
-        self.leaving = True
-        self.app.switch_screen(screen_for(self.store, self.flow, row=row))
-
-    def action_next(self) -> None:
-        if self.leaving:
+    async def _move(self, step: Callable[[], object], *, row: str | None = None) -> None:
+        """Hand what is typed to the flow; if accepted, take ``step`` and show where it led."""
+        if not self._commit():
             return
-        if self.flow.at_review or not self.commit():
-            return
-        self.flow.next()
+        step()
         self.save()
-        self.show_current()
+        await self._show(row)
 
-    def action_back(self) -> None:
-        if self.leaving:
-            return
-        if self.flow.position == 0:
-            self.notify("This is the first question.", severity="warning")
-            return
-        if not self.commit():
-            return
-        self.flow.back()
-        self.save()
-        self.show_current()
+    async def _show(self, row: str | None = None) -> None:
+        """Swap the view of the flow's current step in; focus it at once."""
+        view = view_for(self.store.loaded.questionnaire, self.flow, row=row)
+        step = self.query_one("#step", Vertical)
+        with self.app.batch_update():
+            await step.remove_children()
+            await step.mount(view)
+            self.view = view
+            self.set_focus(view.focus_target())
+            hint = self.query_one("#hint", Static)
+            hint.update(view.hint)
+            hint.display = bool(view.hint)
+            self._show_progress()
+        self.refresh_bindings()
 
-    def action_review(self) -> None:
-        if self.leaving:
+    def _show_progress(self) -> None:
+        header = self.query_one(ProgressHeader)
+        flow = self.flow
+        if flow is None:
+            header.show_new()
             return
-        if self.flow.at_review or not self.commit():
+        question = flow.current
+        if question is None:
+            header.show_review(
+                audience=self.audience_label, total=flow.total, missing=len(flow.missing())
+            )
             return
-        self.flow.go_to_review()
+        rows = None
+        if isinstance(question, GridQuestion | NumbersQuestion):
+            answered = len(flow.answers.get(question.code, {}))
+            rows = (answered, len(question.rows), len(flow.missing(question)))
+        header.show_progress(
+            audience=self.audience_label,
+            number=question.number,
+            position=flow.position + 1,
+            total=flow.total,
+            rows=rows,
+        )
+
+    # ----------------------------------------------------------------- answers
+    def _answer_row(self, row: str, choice: str | None) -> None:
+        view = self.view
+        assert self.flow is not None and isinstance(view, GridView)
+        try:
+            stored = self.flow.answer_row(view.grid.code, row, choice)
+        except AnswerError as refused:
+            self.notify(refused.reason, severity="error")
+            return
         self.save()
-        self.show_current()
+        view.show_answer(row, stored)
+        self._show_progress()
+
+    def _check_number(self, field: NumberField) -> str | None:
+        """Give the flow the number now in ``field``; the reason it is refused, shown under it."""
+        flow = self.flow
+        assert flow is not None and self.view is not None and self.view.question is not None
+        code = self.view.question.code
+        text = field.input.value.strip()
+        try:
+            if field.row is not None:
+                flow.answer_row(code, field.row, text or None)
+            elif text:
+                flow.answer(code, text)
+            else:
+                flow.clear(code)
+        except AnswerError as error:
+            # The flow keeps no stale earlier value: what is on screen is refused.
+            if field.row is not None:
+                flow.answer_row(code, field.row, None)
+            else:
+                flow.clear(code)
+            field.show_error(error.reason)
+            return error.reason
+        field.show_error(None)
+        return None
+
+    async def _number_entered(self, field: NumberField) -> None:
+        """Enter in a number: on to the next field, or (after the last) the next question."""
+        assert isinstance(self.view, QuestionView) and self.flow is not None
+        fields = self.view.number_fields()
+        index = fields.index(field)
+        if self._check_number(field) is None and index + 1 < len(fields):
+            self.set_focus(fields[index + 1].input)
+        else:
+            await self._move(self.flow.next)
+
+    def _commit(self) -> bool:
+        """Hand what is typed on screen to the flow; False (with the reason shown) if refused."""
+        view = self.view
+        if not isinstance(view, QuestionView) or self.flow is None:
+            return True
+        question = view.question
+        if isinstance(question, TextQuestion):
+            try:
+                self.flow.answer(question.code, view.typed_text())
+            except AnswerError as refused:
+                view.show_text_error(refused.reason)
+                return False
+            view.show_text_error(None)
+            return True
+        wrong = [f for f in view.number_fields() if self._check_number(f) is not None]
+        if wrong:
+            self.set_focus(wrong[0].input)
+            self.notify(f"Fix or clear this value first: {wrong[0].error}", severity="error")
+            self._show_progress()
+            return False
+        return True
+
+    # ------------------------------------------------------------------ submit
+    async def _submit(self) -> None:
+        flow, view = self.flow, self.view
+        if flow is None or not flow.at_review or not isinstance(view, ReviewView):
+            return
+        missing = flow.missing()
+        if missing:
+            view.point_at(missing[0].question, missing[0].row)
+            self.notify(
+                f"{len(missing)} required answers missing, marked !: "
+                + ", ".join(map(str, missing[:4]))
+                + (" ..." if len(missing) > 4 else ""),
+                severity="error",
+            )
+            return
+        await self.app.push_screen(
+            ConfirmDialog(
+                f"Submit this interview ({self.audience_label}, {len(flow.answers)} questions "
+                f"answered)?\nIt is added to {self.store.responses_path().name}.",
+                confirm="Submit",
+            ),
+            self._submit_confirmed,
+        )
+
+    def _submit_confirmed(self, confirmed: bool | None) -> None:
+        if not confirmed or self.flow is None:
+            return
+        try:
+            self.store.submit(self.flow)
+        except (LocalDigitalError, OSError) as failed:
+            self.notify(f"Could not submit, the draft is kept: {failed}", severity="error")
+            return
+        from localdigital_tui.tui.app import CaptureApp
+
+        app = self.app
+        assert isinstance(app, CaptureApp)
+        app.back_to_start()
+        app.notify(
+            f"Interview submitted ({self.store.submitted_today()} today). Ready for the next one."
+        )

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from localdigital_tui.tui.key_routing import TakesKeys
+
 QuitChoice = Literal["quit", "start", "cancel"]
 
 
-class QuitDialog(ModalScreen[QuitChoice]):
+class QuitDialog(TakesKeys, ModalScreen[QuitChoice]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "choose('quit')", "Quit", show=False),
         Binding("s", "choose('start')", "Start screen", show=False),
@@ -39,7 +41,15 @@ class QuitDialog(ModalScreen[QuitChoice]):
                 yield Button("Cancel (esc)", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#cancel", Button).focus()
+        self.set_focus(self.query_one("#cancel", Button))
+
+    async def take_key(self, event: events.Key) -> bool:
+        """Enter chooses the focused button (at once: a Button would answer later)."""
+        if event.key != "enter":
+            return False
+        focused = self.focused
+        self.action_choose(focused.id or "cancel" if isinstance(focused, Button) else "cancel")
+        return True
 
     @on(Button.Pressed)
     def pressed(self, event: Button.Pressed) -> None:

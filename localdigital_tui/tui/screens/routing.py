@@ -1,23 +1,25 @@
-"""Which screen shows the flow's current position."""
+"""Which view shows the interview's current step."""
 
 from __future__ import annotations
 
 from localdigital_tui.core.flow import InterviewFlow
-from localdigital_tui.core.questionnaire import GridQuestion
-from localdigital_tui.core.storage import CaptureStore
-from localdigital_tui.tui.screens.grid import GridScreen
-from localdigital_tui.tui.screens.interview import InterviewScreen
-from localdigital_tui.tui.screens.question import QuestionScreen
-from localdigital_tui.tui.screens.review import ReviewScreen
+from localdigital_tui.core.questionnaire import GridQuestion, Questionnaire
+from localdigital_tui.tui.views.audience import AudienceView
+from localdigital_tui.tui.views.base import InterviewView
+from localdigital_tui.tui.views.grid import GridView
+from localdigital_tui.tui.views.question import QuestionView
+from localdigital_tui.tui.views.review import ReviewView
 
 
-def screen_for(
-    store: CaptureStore, flow: InterviewFlow, *, row: str | None = None
-) -> InterviewScreen:
-    """The review, a grid screen (focused on ``row`` if given), or a question screen."""
+def view_for(
+    questionnaire: Questionnaire, flow: InterviewFlow | None, *, row: str | None = None
+) -> InterviewView:
+    """The respondent type (no flow yet), the review, a grid (focused on ``row``), a question."""
+    if flow is None:
+        return AudienceView(questionnaire)
     question = flow.current
     if question is None:
-        return ReviewScreen(store, flow)
+        return ReviewView(flow)
     if isinstance(question, GridQuestion):
-        return GridScreen(store, flow, question, focus_row=row)
-    return QuestionScreen(store, flow, question, focus_row=row)
+        return GridView(flow, question, focus_row=row)
+    return QuestionView(flow, question, focus_row=row)

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -16,9 +16,9 @@ from textual.widgets.option_list import Option
 from localdigital_tui.core.questionnaire import Questionnaire
 from localdigital_tui.core.storage import CaptureStore, DraftInfo
 from localdigital_tui.errors import LocalDigitalError
-from localdigital_tui.tui.screens.audience import AudienceScreen
+from localdigital_tui.tui.key_routing import TakesKeys
 from localdigital_tui.tui.screens.confirm import ConfirmDialog
-from localdigital_tui.tui.screens.routing import screen_for
+from localdigital_tui.tui.screens.interview import InterviewScreen
 
 NEW = "__new__"
 
@@ -49,7 +49,7 @@ def draft_line(draft: DraftInfo, questionnaire: Questionnaire) -> str:
     return line
 
 
-class StartScreen(Screen[None]):
+class StartScreen(TakesKeys, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("delete", "discard", "Discard draft"),
         Binding("f1", "app.help", "Help"),
@@ -69,12 +69,10 @@ class StartScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.refresh_contents()
-        self.query_one("#start-menu", OptionList).focus()
-
-    def on_screen_resume(self) -> None:
-        self.refresh_contents()
+        self.set_focus(self.query_one("#start-menu", OptionList))
 
     def refresh_contents(self) -> None:
+        """Today's count and the drafts as they are now (called whenever they may have changed)."""
         store = self.store
         rows = [
             ("Interviewer", store.interviewer),
@@ -100,22 +98,33 @@ class StartScreen(Screen[None]):
             "\n".join(f"Cannot read draft {b.path.name}: {b.reason}" for b in broken)
         )
 
+    async def take_key(self, event: events.Key) -> bool:
+        """Enter opens the highlighted line at once (the interview is ready for the next key)."""
+        if event.key != "enter":
+            return False
+        option = self.query_one("#start-menu", OptionList).highlighted_option
+        if option is not None and option.id is not None:
+            await self.open(option.id)
+        return True
+
     @on(OptionList.OptionSelected, "#start-menu")
-    def chosen(self, event: OptionList.OptionSelected) -> None:
-        if self.app.screen is not self:
-            return  # a second Enter typed ahead: the first already opened a screen
-        if event.option_id == NEW:
-            self.app.push_screen(AudienceScreen(self.store))
+    async def clicked(self, event: OptionList.OptionSelected) -> None:
+        if self.app.screen is self and event.option_id is not None:
+            await self.open(event.option_id)
+
+    async def open(self, option_id: str) -> None:
+        """A new interview (it starts with the respondent type), or a draft where it stopped."""
+        if option_id == NEW:
+            await self.app.push_screen(InterviewScreen(self.store))
             return
-        assert event.option_id is not None
         try:
-            flow = self.store.resume(event.option_id)
+            flow = self.store.resume(option_id)
         except LocalDigitalError as refused:
             self.notify(str(refused), severity="error", timeout=10)
             return
-        self.app.push_screen(screen_for(self.store, flow))
+        await self.app.push_screen(InterviewScreen(self.store, flow))
 
-    def action_discard(self) -> None:
+    async def action_discard(self) -> None:
         menu = self.query_one("#start-menu", OptionList)
         option = menu.highlighted_option
         if option is None or option.id in (None, NEW):
@@ -128,6 +137,6 @@ class StartScreen(Screen[None]):
                 self.notify("Draft set aside in drafts/discarded/.")
                 self.refresh_contents()
 
-        self.app.push_screen(
+        await self.app.push_screen(
             ConfirmDialog(f"Discard this draft?\n{option.prompt}", confirm="Discard"), discard
         )

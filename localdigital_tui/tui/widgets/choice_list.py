@@ -1,12 +1,15 @@
-"""A list of choices: arrows and Enter, or the choice's number key, pick one."""
+"""A list of choices: arrows and Enter, or the choice's number key, pick one.
+
+Keys reach it through :meth:`ChoiceList.take_key` (the screen asks what a key
+means here and acts on the answer at once); a mouse click posts the same
+message.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
 
 from textual import events
-from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -14,10 +17,6 @@ from textual.widgets.option_list import Option
 
 class ChoiceList(OptionList):
     """Choices numbered 1..n; the current answer is marked and highlighted."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("delete,backspace", "clear_answer", "Clear answer", show=False),
-    ]
 
     class Chosen(Message):
         """The respondent picked the choice with this code (``key``: a number or enter)."""
@@ -62,19 +61,24 @@ class ChoiceList(OptionList):
     def on_mount(self) -> None:
         self.highlighted = self.codes.index(self._current) if self._current in self.codes else 0
 
-    def on_key(self, event: events.Key) -> None:
+    def take_key(self, event: events.Key) -> Message | None:
+        """What ``event`` means here: a choice (number key, Enter), a clearing, or nothing.
+
+        Arrows and the like are not handled here: they are OptionList bindings.
+        """
         if event.character and event.character.isdigit():
             index = int(event.character) - 1
             if 0 <= index < len(self.codes):
-                event.stop()
-                event.prevent_default()
                 self.highlighted = index
-                self.post_message(self.Chosen(self, self.codes[index], event.character))
+                return self.Chosen(self, self.codes[index], event.character)
+            return None
+        if event.key == "enter" and self.highlighted is not None:
+            return self.Chosen(self, self.codes[self.highlighted], "enter")
+        if event.key in ("delete", "backspace"):
+            return self.Cleared(self)
+        return None
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option_id is not None:
             self.post_message(self.Chosen(self, event.option_id, "enter"))
-
-    def action_clear_answer(self) -> None:
-        self.post_message(self.Cleared(self))

@@ -1,7 +1,9 @@
 """A grid question as a table: one row per statement, number keys answer it.
 
-Arrow keys move between statements; a number key gives the focused statement
-that point of the scale and moves to the next one; Delete clears it. A ``*``
+Arrow keys move between statements (DataTable's own bindings); a number key
+gives the focused statement that point of the scale and moves to the next one;
+Delete (or 0) clears it; Enter asks for the next question. The screen asks
+:meth:`GridTable.take_key` what a key means and acts on the answer at once. A ``*``
 marks a required statement and an unanswered one says so in its answer cell,
 so the gaps show at a glance (with or without colour).
 """
@@ -10,11 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar
 
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
@@ -33,10 +33,6 @@ class GridRow:
 
 class GridTable(DataTable[Text]):
     """Rows are statements; the answer column shows the chosen point of the scale."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("delete,backspace,0", "clear_row", "Clear row", show=False),
-    ]
 
     class RowAnswered(Message):
         """The focused statement got the scale point ``choice``."""
@@ -96,6 +92,11 @@ class GridTable(DataTable[Text]):
     def focused_row(self) -> GridRow:
         return self.grid_rows[self.cursor_row]
 
+    def on_mount(self) -> None:
+        # Built now, from the width the layout will give (the screen's, less the
+        # margins), so that a key typed ahead finds its rows; rebuilt on a resize.
+        self._build(self.app.size.width - 2)
+
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._built_for_width:
             self._build(event.size.width)
@@ -136,21 +137,22 @@ class GridTable(DataTable[Text]):
             grid_row = next(r for r in self.grid_rows if r.code == row)
             self.update_cell(row, "answer", self._answer_cell(grid_row))
 
-    def on_key(self, event: events.Key) -> None:
-        if event.character and event.character.isdigit() and event.character != "0":
-            index = int(event.character) - 1
-            if index < len(self.scale):
-                event.stop()
-                event.prevent_default()
-                row = self.focused_row.code
-                # Move at once, so that keys typed faster than the screen handles
-                # messages still answer one row each.
-                if self.cursor_row < len(self.grid_rows) - 1:
-                    self.move_cursor(row=self.cursor_row + 1)
-                self.post_message(self.RowAnswered(self, row, self.scale[index][0]))
-
-    def action_clear_row(self) -> None:
-        self.post_message(self.RowCleared(self, self.focused_row.code))
+    def take_key(self, event: events.Key) -> Message | None:
+        """What ``event`` means here: a row answered or cleared, Enter for "done", or nothing."""
+        character = event.character
+        if character and character.isdigit() and character != "0":
+            index = int(character) - 1
+            if index >= len(self.scale):
+                return None
+            row = self.focused_row.code
+            if self.cursor_row < len(self.grid_rows) - 1:
+                self.move_cursor(row=self.cursor_row + 1)
+            return self.RowAnswered(self, row, self.scale[index][0])
+        if event.key in ("0", "delete", "backspace"):
+            return self.RowCleared(self, self.focused_row.code)
+        if event.key == "enter":
+            return self.Done(self)
+        return None
 
     def action_select_cursor(self) -> None:
         self.post_message(self.Done(self))

@@ -25,7 +25,7 @@ class NumberField(Vertical):
             return self.field
 
     class Submitted(Message):
-        """Enter was pressed in the field."""
+        """Enter was pressed in the field (made by the view that takes the keys)."""
 
         def __init__(self, field: NumberField) -> None:
             super().__init__()
@@ -47,7 +47,9 @@ class NumberField(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label(self._label, classes="field-label")
-        yield Input(value=self._value, placeholder=self._unit, classes="number-input")
+        field = Input(value=self._value, placeholder=self._unit, classes="number-input")
+        field.cursor_blink = False  # always visible, and no redraws twice a second over SSH
+        yield field
         yield Static("", classes="field-error")
 
     @property
@@ -63,7 +65,3 @@ class NumberField(Vertical):
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         self.post_message(self.Changed(self, event.value))
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.post_message(self.Submitted(self))

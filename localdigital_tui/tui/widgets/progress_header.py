@@ -27,6 +27,9 @@ class ProgressHeader(Static):
             parts.append(text)
         self.update(" · ".join(parts))
 
+    def show_new(self) -> None:
+        self.update("New interview")
+
     def show_review(self, *, audience: str, total: int, missing: int) -> None:
         state = f"{missing} required answers missing" if missing else "ready to submit"
         self.update(f"{audience} · review · {total} questions · {state}")

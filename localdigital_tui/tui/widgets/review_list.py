@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -131,10 +132,20 @@ class ReviewList(OptionList):
         """``width``: cells available for each line."""
         super().__init__(*review_options(flow, flow.missing(), width), id=id)
 
+    def take_key(self, event: events.Key) -> Message | None:
+        """Enter: a jump to the highlighted answer, or the submit request; other keys: nothing."""
+        option = self.highlighted_option
+        if event.key != "enter" or option is None or option.id is None:
+            return None
+        return self._message_for(option.id)
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option_id == SUBMIT:
-            self.post_message(self.SubmitRequested(self))
-        elif event.option_id is not None:
-            question, _, row = event.option_id.partition(":")
-            self.post_message(self.Jump(self, question, row or None))
+        if event.option_id is not None:
+            self.post_message(self._message_for(event.option_id))
+
+    def _message_for(self, option_id: str) -> Message:
+        if option_id == SUBMIT:
+            return self.SubmitRequested(self)
+        question, _, row = option_id.partition(":")
+        return self.Jump(self, question, row or None)

@@ -1,0 +1,1 @@
+"""What the interview screen shows in its body, one view per kind of step; one per module."""
