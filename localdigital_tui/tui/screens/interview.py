@@ -27,12 +27,13 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from localdigital_tui.core.flow import InterviewFlow
-from localdigital_tui.core.questionnaire import GridQuestion, NumbersQuestion, TextQuestion
+from localdigital_tui.core.questionnaire import TextQuestion
 from localdigital_tui.core.storage import CaptureStore
 from localdigital_tui.errors import AnswerError, LocalDigitalError
 from localdigital_tui.tui.key_routing import TakesKeys
 from localdigital_tui.tui.screens.confirm import ConfirmDialog
 from localdigital_tui.tui.screens.routing import view_for
+from localdigital_tui.tui.typed_answers import give_number, give_text, refused_numbers
 from localdigital_tui.tui.views.base import InterviewView
 from localdigital_tui.tui.views.grid import GridView
 from localdigital_tui.tui.views.question import QuestionView
@@ -87,10 +88,6 @@ class InterviewScreen(TakesKeys, Screen[None]):
             return flow is not None
         return True
 
-    @property
-    def audience_label(self) -> str:
-        return self.flow.audience.capitalize() if self.flow is not None else ""
-
     # ------------------------------------------------------------------ keys
     async def take_key(self, event: events.Key) -> bool:
         meaning = self.view.take_key(event) if self.view is not None else None
@@ -114,9 +111,9 @@ class InterviewScreen(TakesKeys, Screen[None]):
     @on(NumberField.Changed)
     async def number_changed(self, event: NumberField.Changed) -> None:
         async with self._busy:
-            if self._is_current(event.field):
-                self._check_number(event.field)
-                self._show_progress()
+            if self._is_current(event.field) and self.flow and self.flow.current:
+                give_number(self.flow, self.flow.current.code, event.field)
+                self.header.show_step(self.flow)
 
     def _is_current(self, node: DOMNode | None) -> bool:
         """Is ``node`` part of the view shown now (not of one already swapped out)?"""
@@ -211,32 +208,12 @@ class InterviewScreen(TakesKeys, Screen[None]):
             hint = self.query_one("#hint", Static)
             hint.update(view.hint)
             hint.display = bool(view.hint)
-            self._show_progress()
+            self.header.show_step(self.flow)
         self.refresh_bindings()
 
-    def _show_progress(self) -> None:
-        header = self.query_one(ProgressHeader)
-        flow = self.flow
-        if flow is None:
-            header.show_new()
-            return
-        question = flow.current
-        if question is None:
-            header.show_review(
-                audience=self.audience_label, total=flow.total, missing=len(flow.missing())
-            )
-            return
-        rows = None
-        if isinstance(question, GridQuestion | NumbersQuestion):
-            answered = len(flow.answers.get(question.code, {}))
-            rows = (answered, len(question.rows), len(flow.missing(question)))
-        header.show_progress(
-            audience=self.audience_label,
-            number=question.number,
-            position=flow.position + 1,
-            total=flow.total,
-            rows=rows,
-        )
+    @property
+    def header(self) -> ProgressHeader:
+        return self.query_one(ProgressHeader)
 
     # ----------------------------------------------------------------- answers
     def _answer_row(self, row: str, choice: str | None) -> None:
@@ -249,38 +226,16 @@ class InterviewScreen(TakesKeys, Screen[None]):
             return
         self.save()
         view.show_answer(row, stored)
-        self._show_progress()
-
-    def _check_number(self, field: NumberField) -> str | None:
-        """Give the flow the number now in ``field``; the reason it is refused, shown under it."""
-        flow = self.flow
-        assert flow is not None and self.view is not None and self.view.question is not None
-        code = self.view.question.code
-        text = field.input.value.strip()
-        try:
-            if field.row is not None:
-                flow.answer_row(code, field.row, text or None)
-            elif text:
-                flow.answer(code, text)
-            else:
-                flow.clear(code)
-        except AnswerError as error:
-            # The flow keeps no stale earlier value: what is on screen is refused.
-            if field.row is not None:
-                flow.answer_row(code, field.row, None)
-            else:
-                flow.clear(code)
-            field.show_error(error.reason)
-            return error.reason
-        field.show_error(None)
-        return None
+        self.header.show_step(self.flow)
 
     async def _number_entered(self, field: NumberField) -> None:
         """Enter in a number: on to the next field, or (after the last) the next question."""
         assert isinstance(self.view, QuestionView) and self.flow is not None
         fields = self.view.number_fields()
         index = fields.index(field)
-        if self._check_number(field) is None and index + 1 < len(fields):
+        question = self.flow.current
+        assert question is not None
+        if give_number(self.flow, question.code, field) is None and index + 1 < len(fields):
             self.set_focus(fields[index + 1].input)
         else:
             await self._move(self.flow.next)
@@ -290,20 +245,13 @@ class InterviewScreen(TakesKeys, Screen[None]):
         view = self.view
         if not isinstance(view, QuestionView) or self.flow is None:
             return True
-        question = view.question
-        if isinstance(question, TextQuestion):
-            try:
-                self.flow.answer(question.code, view.typed_text())
-            except AnswerError as refused:
-                view.show_text_error(refused.reason)
-                return False
-            view.show_text_error(None)
-            return True
-        wrong = [f for f in view.number_fields() if self._check_number(f) is not None]
+        if isinstance(view.question, TextQuestion):
+            return give_text(self.flow, view)
+        wrong = refused_numbers(self.flow, view)
         if wrong:
             self.set_focus(wrong[0].input)
             self.notify(f"Fix or clear this value first: {wrong[0].error}", severity="error")
-            self._show_progress()
+            self.header.show_step(self.flow)
             return False
         return True
 
@@ -322,10 +270,11 @@ class InterviewScreen(TakesKeys, Screen[None]):
                 severity="error",
             )
             return
+        who, answered = flow.audience.capitalize(), len(flow.answers)
         await self.app.push_screen(
             ConfirmDialog(
-                f"Submit this interview ({self.audience_label}, {len(flow.answers)} questions "
-                f"answered)?\nIt is added to {self.store.responses_path().name}.",
+                f"Submit this interview ({who}, {answered} questions answered)?\n"
+                f"It is added to {self.store.responses_path().name}.",
                 confirm="Submit",
             ),
             self._submit_confirmed,

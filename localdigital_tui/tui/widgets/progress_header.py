@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
+from localdigital_tui.core.flow import InterviewFlow
+from localdigital_tui.core.questionnaire import GridQuestion, NumbersQuestion
+
 
 class ProgressHeader(Static):
     """``Council · Q5 · question 6 of 21 · rows 3/15 answered, 11 required left``."""
@@ -27,8 +30,27 @@ class ProgressHeader(Static):
             parts.append(text)
         self.update(" · ".join(parts))
 
-    def show_new(self) -> None:
-        self.update("New interview")
+    def show_step(self, flow: InterviewFlow | None) -> None:
+        """Where ``flow`` is: a question (and its rows), the review, or a new interview."""
+        if flow is None:
+            self.update("New interview")
+            return
+        audience = flow.audience.capitalize()
+        question = flow.current
+        if question is None:
+            self.show_review(audience=audience, total=flow.total, missing=len(flow.missing()))
+            return
+        rows = None
+        if isinstance(question, GridQuestion | NumbersQuestion):
+            answered = len(flow.answers.get(question.code, {}))
+            rows = (answered, len(question.rows), len(flow.missing(question)))
+        self.show_progress(
+            audience=audience,
+            number=question.number,
+            position=flow.position + 1,
+            total=flow.total,
+            rows=rows,
+        )
 
     def show_review(self, *, audience: str, total: int, missing: int) -> None:
         state = f"{missing} required answers missing" if missing else "ready to submit"
