@@ -100,9 +100,7 @@ def mutate(record: dict[str, Any], where: tuple[str, ...], action: str, value: A
         target[f"{last}_extra" if action == "extra" else "q10_amount"] = value
 
 
-@settings(
-    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
 def test_whatever_the_fast_path_vouches_for_pydantic_accepts(
     loaded: LoadedQuestionnaire,
