@@ -18,7 +18,7 @@ import subprocess
 from collections import defaultdict
 from pathlib import Path
 
-from harness import LOCALDIGITAL, PYTHON, ROOT, machine, repeat, simulated
+from harness import LOCALDIGITAL, PYTHON, ROOT, interleaved, machine, repeat, simulated
 
 CATEGORICAL = {
     "4.council_type",
@@ -69,10 +69,15 @@ def main() -> None:
     path = simulated(args.records)
     print(f"input: {path} ({args.records:,} records, {path.stat().st_size / 2**20:,.0f} MiB)")
     same_tables(simulated(10_000))
-    tables = repeat([*LOCALDIGITAL, "tables", str(path), "--format", "tidy"], args.runs)
-    floor = repeat(
-        [PYTHON, "-c", f"import polars as pl; pl.scan_ndjson({str(path)!r}).collect()"], args.runs
+    scan = f"import polars as pl; pl.scan_ndjson({str(path)!r}).collect()"
+    compared = interleaved(
+        {
+            "tables": [*LOCALDIGITAL, "tables", str(path), "--format", "tidy"],
+            "floor": [PYTHON, "-c", scan],
+        },
+        args.runs,
     )
+    tables, floor = compared["tables"], compared["floor"]
     pandas = repeat([PYTHON, "benchmarks/pandas_tables.py", str(path)], args.pandas_runs, warmup=0)
     print(tables.line("localdigital tables --format tidy", args.records))
     print(floor.line("polars scan_ndjson(path).collect()", args.records))
@@ -86,6 +91,9 @@ def main() -> None:
         f" (target <= 1.5x: {verdict(to_floor <= 1.5)})"
     )
     print(f"  pandas / tables: {to_pandas:.1f}x (target >= 3x: {verdict(to_pandas >= 3)})")
+    cpu_floor = tables.cpu_median / floor.cpu_median
+    cpu_pandas = pandas.cpu_median / tables.cpu_median
+    print(f"  CPU time: tables {cpu_floor:.2f}x the floor; pandas {cpu_pandas:.1f}x tables")
     print(f"  tables peak RSS: {rss:,.0f} MiB (target <= 2048 MiB: {verdict(rss <= 2048)})")
 
 

@@ -85,6 +85,17 @@ def repeat(command: Sequence[str], runs: int, *, warmup: int = 1) -> Runs:
     return Runs([run_once(command) for _ in range(runs)])
 
 
+def interleaved(commands: dict[str, Sequence[str]], runs: int) -> dict[str, Runs]:
+    """Run the commands in turn, ``runs`` rounds, so a busy machine slows them alike."""
+    for command in commands.values():
+        run_once(command)  # warm-up: file cache, bytecode
+    results: dict[str, list[Run]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            results[name].append(run_once(command))
+    return {name: Runs(found) for name, found in results.items()}
+
+
 def machine() -> str:
     """CPU model, cores, RAM, Python, polars: printed at the top of every script."""
     cpu = platform.processor() or "unknown CPU"
