@@ -9,16 +9,19 @@ code, one per grid row or numeric field named ``<question>__<row>``, and
 ``timings__<question>``. Personal questions have no column: the answers file
 holds none, and personal files are refused.
 
-The conversion is one lazy scan sunk to Parquet by polars' streaming engine,
-so memory stays bounded whatever the number of records; the Parquet file is
-written beside its final name, fsynced and renamed into place.
+The files are read in blocks of whole lines (64 MiB), each block written as a
+Parquet part; the parts are then streamed into the one output file, so memory
+holds one block whatever the number of records. The Parquet file is written
+beside its final name, fsynced and renamed into place.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import os
-from collections.abc import Sequence
+import shutil
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import polars as pl
@@ -36,6 +39,7 @@ from localdigital_tui.errors import OutputFileError, RecordFileError
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 BOM = b"\xef\xbb\xbf"
+BLOCK_BYTES = 64 << 20  # JSON read per step; the Parquet is written from parts
 TIMESTAMP = pl.Datetime("us", "UTC")
 ENVELOPE: dict[str, pl.DataType] = {
     "record_id": pl.String(),
@@ -165,37 +169,57 @@ def _is_personal(path: Path) -> bool:
     return path.name.lower().startswith("personal")
 
 
-def _starts_with_bom(path: Path) -> bool:
-    with path.open("rb") as handle:
-        return handle.read(len(BOM)) == BOM
-
-
-def scan(files: Sequence[Path], loaded: LoadedQuestionnaire) -> pl.LazyFrame:
-    """One lazy frame of the Parquet columns over all ``files`` (nothing read yet)."""
-    q = loaded.questionnaire
-    schema = json_schema(q)
-    frames = []
-    for path in files:
-        source: str | bytes = str(path)
-        if _starts_with_bom(path):  # polars' reader rejects a BOM; such files are read whole
-            source = path.read_bytes()[len(BOM) :]
-        frames.append(pl.scan_ndjson(source, schema=schema))
-    lazy = pl.concat(frames, how="vertical") if len(frames) > 1 else frames[0]
-    return lazy.select(flatten(q))
+def line_blocks(path: Path, size: int = BLOCK_BYTES) -> Iterator[bytes]:
+    """``path`` in blocks of about ``size`` bytes, each ending at a line end (BOM removed)."""
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise RecordFileError(path, exc.strerror or str(exc)) from exc
+    with handle:
+        rest = handle.read(len(BOM))
+        if rest == BOM:
+            rest = b""
+        while chunk := handle.read(size):
+            data = rest + chunk
+            cut = data.rfind(b"\n") + 1
+            if cut == 0:
+                rest = data
+                continue
+            yield data[:cut]
+            rest = data[cut:]
+        if rest.strip():
+            yield rest
 
 
 def convert(
     files: Sequence[Path], output: Path, loaded: LoadedQuestionnaire, *, overwrite: bool = False
 ) -> int:
-    """Write ``files`` (already validated) as one Parquet file; returns the record count."""
+    """Write ``files`` (already validated) as one Parquet file; returns the record count.
+
+    Each block of lines is decoded (only the questionnaire's keys) and written as a
+    Parquet part in a temporary folder beside ``output``; the parts are then
+    streamed into one file, fsynced and renamed into place. Memory holds one block.
+    """
     if output.exists() and not overwrite:
         raise OutputFileError(output, "already exists (use --force to replace it)")
     if any(output.resolve() == f.resolve() for f in files):
         raise OutputFileError(output, "is also an input")
     output.parent.mkdir(parents=True, exist_ok=True)
+    parts = output.with_name(f".{output.name}.{os.getpid()}.parts")
     temp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
+    q = loaded.questionnaire
+    schema, columns = json_schema(q), flatten(q)
     try:
-        scan(files, loaded).sink_parquet(temp, compression="zstd")
+        parts.mkdir()
+        count = 0
+        for path in files:
+            for block in line_blocks(path):
+                frame = pl.read_ndjson(io.BytesIO(block), schema=schema).select(columns)
+                frame.write_parquet(parts / f"{count:06d}.parquet", compression="zstd")
+                count += 1
+        if count == 0:
+            pl.DataFrame(schema=parquet_schema(q)).write_parquet(parts / "empty.parquet")
+        pl.scan_parquet(parts / "*.parquet").sink_parquet(temp, compression="zstd")
         with temp.open("rb") as handle:
             os.fsync(handle.fileno())
         os.replace(temp, output)
@@ -205,6 +229,8 @@ def convert(
         if isinstance(exc, OSError):
             raise OutputFileError(output, exc.strerror or str(exc)) from exc
         raise RecordFileError(output, f"conversion failed ({exc})") from exc
+    finally:
+        shutil.rmtree(parts, ignore_errors=True)
     fsync_directory(output.parent)
-    count: int = pl.scan_parquet(output).select(pl.len()).collect().item()
-    return count
+    records: int = pl.scan_parquet(output).select(pl.len()).collect().item()
+    return records

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 from typing import Any
@@ -88,6 +89,7 @@ def paths(value: Any, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
 
 
 def mutate(record: dict[str, Any], where: tuple[str, ...], action: str, value: Any) -> None:
+    value = copy.deepcopy(value)  # TRICKY's dicts are shared: never put one in two places
     target = record
     for key in where[:-1]:
         target = target[key]
