@@ -15,10 +15,8 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import (
     BaseModel,
     ConfigDict,
-    Discriminator,
     Field,
     StrictInt,
-    Tag,
     TypeAdapter,
     create_model,
     model_validator,
@@ -35,7 +33,7 @@ from localdigital_tui.core.questionnaire import (
     TextQuestion,
 )
 from localdigital_tui.core.records import UtcTimestamp, Uuid4Text
-from localdigital_tui.core.skip_rules import skipped_but_answered
+from localdigital_tui.core.skip_rules import describe_condition
 
 
 class _Forbid(BaseModel):
@@ -96,14 +94,27 @@ def answers_model(
             (annotation, ...) if is_schema_required(q, complete) else (annotation, None)
         )
 
+    skippable = [
+        (q.code, q.ask_if.question, frozenset(q.ask_if.in_))
+        for q in questions
+        if q.ask_if is not None
+    ]
+
     def check_skips(self: BaseModel) -> BaseModel:
-        given = self.model_dump(exclude_unset=True)
-        problems = skipped_but_answered(questionnaire, audience, given)
+        # Attribute reads only: this runs once per record on the hot validation path.
+        problems = [
+            f"{code}: answered, but the question should have been skipped "
+            f"({describe_condition(questionnaire.question(code))})"
+            for code, target, allowed in skippable
+            if getattr(self, code) is not None and getattr(self, target, None) not in allowed
+        ]
         if problems:
             raise ValueError("; ".join(problems))
         return self
 
-    validators = {} if personal else {"skip_rules": model_validator(mode="after")(check_skips)}
+    validators = {}
+    if skippable and not personal:
+        validators["skip_rules"] = model_validator(mode="after")(check_skips)
     kind = "personal" if personal else ("complete" if complete else "partial")
     return create_model(
         f"Answers_{audience}_{kind}",
@@ -145,31 +156,27 @@ def _record_model(loaded: LoadedQuestionnaire, audience: str, status: str) -> ty
     )
 
 
-def _kind_of(value: Any) -> str | None:
-    if isinstance(value, dict):
-        return f"{value.get('audience')}/{value.get('status')}"
-    return None
-
-
 def record_adapter(loaded: LoadedQuestionnaire) -> TypeAdapter[Any]:
-    """A TypeAdapter validating a whole response line against this questionnaire."""
+    """A TypeAdapter validating a whole response line against this questionnaire.
+
+    Records are told apart by ``audience``, then by ``status``: two string
+    discriminators, resolved inside pydantic-core without a Python callback.
+    """
     q = loaded.questionnaire
-    variants = [
-        Annotated[_record_model(loaded, audience, status), Tag(f"{audience}/{status}")]
-        for audience in q.audience_codes()
-        for status in ("complete", "partial")
-    ]
-    audiences = ", ".join(q.audience_codes())
-    union: Any = Annotated[
-        Union[tuple(variants)],  # noqa: UP007 - a Union built from a runtime list
-        Discriminator(
-            _kind_of,
-            custom_error_type="record_kind",
-            custom_error_message=(
-                f"audience must be one of {audiences} and status 'complete' or 'partial'"
-            ),
-        ),
-    ]
+    by_audience: list[Any] = []
+    for audience in q.audience_codes():
+        by_status: Any = Annotated[
+            Union[  # noqa: UP007 - a Union built from runtime models
+                tuple(_record_model(loaded, audience, status) for status in ("complete", "partial"))
+            ],
+            Field(discriminator="status"),
+        ]
+        by_audience.append(by_status)
+    union: Any = (
+        by_audience[0]
+        if len(by_audience) == 1
+        else Annotated[Union[tuple(by_audience)], Field(discriminator="audience")]  # noqa: UP007
+    )
     return TypeAdapter(union)
 
 

@@ -28,6 +28,7 @@ from localdigital_tui.core.record_schema import personal_adapter, record_adapter
 from localdigital_tui.errors import Location, Problem, RecordFileError
 
 BOM = b"\xef\xbb\xbf"
+STATUS_TAGS = frozenset({"complete", "partial"})
 PARALLEL_FROM_BYTES = 64 << 20  # smaller files are validated in this process
 
 
@@ -204,23 +205,40 @@ def sniff_kind(path: Path, lines_to_read: int = 20) -> FileKind:
     return FileKind.PERSONAL if seen else FileKind.RESPONSES
 
 
-_TAG_SEPARATOR = "/"
-
-
 def describe(exc: ValidationError) -> list[tuple[str, str]]:
-    """pydantic errors -> ``(field path, readable problem)``, union tags removed."""
+    """pydantic errors -> ``(field path, readable problem)``, union tags removed.
+
+    Records are picked by ``audience`` then ``status``; pydantic puts those tags
+    (``council``, ``complete``) at the front of an error's path, before the first
+    real field of the line.
+    """
     found = []
     for error in exc.errors(include_url=False):
         loc = [str(part) for part in error["loc"]]
-        if loc and _TAG_SEPARATOR in loc[0]:
-            loc = loc[1:]
+        if error["type"] in {"union_tag_invalid", "union_tag_not_found"}:
+            loc = [str(error["ctx"]["discriminator"]).strip("'")]
+        else:
+            loc = _without_tags(loc)
         where = ".".join(loc)
         found.append((where or "line", _message(error, loc)))
     return found
 
 
+def _without_tags(loc: list[str]) -> list[str]:
+    """Drop the leading ``audience``/``status`` tags of a record variant's error path."""
+    for index, part in enumerate(loc[:2]):
+        if part in STATUS_TAGS:
+            return loc[index + 1 :]
+    return loc
+
+
 def _message(error: Any, loc: list[str]) -> str:
     kind = error["type"]
+    if kind == "union_tag_invalid":
+        ctx = error["ctx"]
+        return f"expected one of {ctx['expected_tags']} (got '{ctx['tag']}')"
+    if kind == "union_tag_not_found":
+        return "required field is missing"
     if kind == "json_invalid":
         return f"not valid JSON ({error['ctx'].get('error', error['msg'])})"
     if kind == "missing":

@@ -63,13 +63,19 @@ def test_a_complete_record_from_the_flow_is_valid(
         (lambda r: r.update(record_id="not-a-uuid"), "record_id", "pattern"),
         (lambda r: r.update(started_at="2013-06-24T10:00:00+01:00"), "started_at", "UTC"),
         (lambda r: r.update(submitted_at=None), "submitted_at", "datetime"),
-        (lambda r: r.update(status="done"), "line", "status 'complete' or 'partial'"),
+        (
+            lambda r: r.update(status="done"),
+            "status",
+            "expected one of 'complete', 'partial' (got 'done')",
+        ),
         (
             lambda r: r["questionnaire"].update(sha256="0" * 64),
             "questionnaire.sha256",
             "input should be",
         ),
         (lambda r: r.update(colour="red"), "colour", "unknown field"),
+        (lambda r: r.update(audience="citizen"), "audience", "(got 'citizen')"),
+        (lambda r: r.pop("audience"), "audience", "required field is missing"),
     ],
 )
 def test_each_kind_of_bad_record_is_named(
