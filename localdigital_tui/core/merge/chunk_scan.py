@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from localdigital_tui.core.merge.fast_canonical import FastLines
 from localdigital_tui.core.merge.line_check import BadLine, LineChecker, ValidLine
 from localdigital_tui.core.merge.line_reader import MAX_LINE_BYTES, Chunk, RawLine, read_lines
 from localdigital_tui.core.merge.spill import spill_path
@@ -87,6 +88,7 @@ class ChunkScanner:
         include_partial: bool,
     ) -> None:
         self.checker = LineChecker(questionnaires)
+        self.fast = FastLines(questionnaires)
         self.include_partial = include_partial
         self.spill_path = spill_path
         self._spill = spill_path.open("ab")
@@ -120,32 +122,47 @@ class ChunkScanner:
             self._check(pending, kind, scan)
 
     def _check(self, lines: list[RawLine], kind: FileKind, scan: ChunkScan) -> FileKind:
-        """Check lines in one batch if they are all good, else one by one; returns the
-        kind of the last line (the next line is most likely the same)."""
-        batch = None
-        if not any(raw.overlong for raw in lines):
-            batch = self.checker.check_batch([raw.body for raw in lines], kind)
-        results: list[ValidLine | BadLine] = []
-        if batch is not None:
-            results.extend(batch)
-        else:
-            for raw in lines:
-                result = (
-                    _overlong(kind)
-                    if raw.overlong
-                    else self.checker.check(raw.body, kind, raw.ended)
-                )
-                kind = result.kind
-                results.append(result)
+        """Check a batch of lines: the fast path vouches for most; the rest are checked
+        by pydantic (in one call if they are all good, else one by one). Lines are
+        kept in line order. Returns the kind of the last line checked by pydantic
+        (the next line is most likely of the same kind)."""
+        fast = self.fast.check
+        results: list[ValidLine | BadLine | None] = [
+            None if raw.overlong else fast(raw.body, kind) for raw in lines
+        ]
+        slow = [raw for raw, result in zip(lines, results, strict=True) if result is None]
+        if slow:
+            checked, kind = self._check_slow(slow, kind)
+            settled = iter(checked)
+            results = [next(settled) if result is None else result for result in results]
         for raw, result in zip(lines, results, strict=True):
             if isinstance(result, BadLine):
                 scan.quarantined.append(QuarantinedLine(raw.number, raw.body, result))
+            elif result is None:
+                raise AssertionError("every line is settled by the fast or the slow path")
             elif result.partial and not self.include_partial:
                 scan.partial_skipped += 1
             else:
                 self._spill.write(result.canonical + b"\n")
                 self._add(scan.entries[result.kind], result, raw.number)
         return kind
+
+    def _check_slow(
+        self, lines: list[RawLine], kind: FileKind
+    ) -> tuple[list[ValidLine | BadLine], FileKind]:
+        """pydantic's verdict on each line: in one call if all are good, else one by one."""
+        if len(lines) > 1 and not any(raw.overlong for raw in lines):
+            batch = self.checker.check_batch([raw.body for raw in lines], kind)
+            if batch is not None:
+                return list(batch), kind
+        results: list[ValidLine | BadLine] = []
+        for raw in lines:
+            result = (
+                _overlong(kind) if raw.overlong else self.checker.check(raw.body, kind, raw.ended)
+            )
+            kind = result.kind
+            results.append(result)
+        return results, kind
 
     def _add(self, entries: Entries, line: ValidLine, number: int) -> None:
         entries.record_ids.append(line.record_id)
