@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date
 from typing import Any
 
 import msgspec
@@ -39,6 +39,7 @@ class FastLineCheck:
             for audience in q.audience_codes()
             for status in STATUSES
         }
+        self._likely = next(iter(self._decoders.values()))  # the kind of the last good line
         self._personal = msgspec.json.Decoder(personal_struct(loaded)).decode
         self._skip_rules = [
             (question.code, question.ask_if.question, frozenset(question.ask_if.in_))
@@ -47,15 +48,20 @@ class FastLineCheck:
         ]
 
     def responses(self, raw: bytes) -> bool:
-        # The decoder for the kind the line names; a wrong guess (the words inside a
-        # text, say) only means the decoder refuses and the full validator decides.
-        decode = self._decoders.get((_value(raw, AUDIENCE), _value(raw, STATUS)))
-        if decode is None:
-            return False
+        # Lines of a file are mostly of one kind: try the kind of the last good line,
+        # else the decoder for the kind the line names. A wrong guess only means the
+        # decoder refuses (its audience and status are literals it checks).
         try:
-            record = decode(raw)
+            record = self._likely(raw)
         except DECODE_ERRORS:
-            return False
+            decode = self._decoders.get((_value(raw, AUDIENCE), _value(raw, STATUS)))
+            if decode is None:
+                return False
+            try:
+                record = decode(raw)
+            except DECODE_ERRORS:
+                return False
+            self._likely = decode
         if not (
             is_uuid4(record.record_id)
             and is_utc_timestamp(record.started_at)
@@ -80,8 +86,9 @@ class FastLineCheck:
 
 UUID4 = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
 TIMESTAMP = re.compile(
-    r"[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,6})?Z"
+    r"([1-9][0-9]{3}-[0-9]{2}-[0-9]{2})T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]{1,6})?Z"
 )
+_DAYS: dict[str, bool] = {}  # dates already checked (a file has few distinct days)
 
 
 def is_uuid4(text: str) -> bool:
@@ -91,13 +98,20 @@ def is_uuid4(text: str) -> bool:
 
 def is_utc_timestamp(text: str) -> bool:
     """``YYYY-MM-DDTHH:MM:SS[.ffffff]Z``, a real date and time (pydantic takes more forms)."""
-    if TIMESTAMP.fullmatch(text) is None:
+    shape = TIMESTAMP.fullmatch(text)
+    if shape is None:
         return False
-    try:
-        datetime.fromisoformat(text[:19])
-    except ValueError:
-        return False
-    return True
+    day = shape.group(1)
+    known = _DAYS.get(day)
+    if known is None:
+        try:
+            date.fromisoformat(day)
+            known = True
+        except ValueError:
+            known = False
+        if len(_DAYS) < 100_000:
+            _DAYS[day] = known
+    return known
 
 
 def _value(raw: bytes, key: bytes) -> bytes:
