@@ -135,6 +135,7 @@ class ChunkScanner:
             checked, kind = self._check_slow(slow, kind)
             settled = iter(checked)
             results = [next(settled) if result is None else result for result in results]
+        spilled: list[bytes] = []
         for raw, result in zip(lines, results, strict=True):
             if isinstance(result, BadLine):
                 scan.quarantined.append(QuarantinedLine(raw.number, raw.body, result))
@@ -143,8 +144,11 @@ class ChunkScanner:
             elif result.partial and not self.include_partial:
                 scan.partial_skipped += 1
             else:
-                self._spill.write(result.canonical + b"\n")
+                spilled.append(result.canonical)
                 self._add(scan.entries[result.kind], result, raw.number)
+        if spilled:
+            spilled.append(b"")
+            self._spill.write(b"\n".join(spilled))
         return kind
 
     def _check_slow(

@@ -22,6 +22,7 @@ BOM = b"\xef\xbb\xbf"
 DEFAULT_CHUNK_BYTES = 16 * 1024 * 1024
 MAX_LINE_BYTES = 8 * 1024 * 1024
 _SCAN_BLOCK = 64 * 1024
+WHOLE_CHUNK_BYTES = 4 * DEFAULT_CHUNK_BYTES  # read in one call and split (no line near the limit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +96,12 @@ def read_lines(chunk: Chunk) -> Iterator[RawLine]:
     """
     with open(chunk.path, "rb") as handle:
         handle.seek(chunk.start)
+        if chunk.size <= WHOLE_CHUNK_BYTES:
+            lines = _split(handle.read(chunk.size))
+            if lines is not None:
+                yield from lines
+                return
+            handle.seek(chunk.start)
         remaining = chunk.size
         number = 0
         while remaining > 0:
@@ -117,3 +124,27 @@ def read_lines(chunk: Chunk) -> Iterator[RawLine]:
             if body.startswith(BOM):
                 body = body[len(BOM) :]
             yield RawLine(number, body, ended, overlong)
+
+
+def _split(data: bytes) -> list[RawLine] | None:
+    """The lines of a chunk read whole, as :func:`read_lines` gives them; ``None`` if a
+    line is too long for that (it is then read line by line, and cut)."""
+    if not data:
+        return []
+    pieces = data.split(b"\n")
+    ended = not pieces[-1]
+    if ended:
+        pieces.pop()
+    if max(map(len, pieces)) >= MAX_LINE_BYTES:
+        return None
+    lines = []
+    for number, body in enumerate(pieces, start=1):
+        if body.endswith(b"\r"):
+            body = body[:-1]
+        if body.startswith(BOM):
+            body = body[len(BOM) :]
+        lines.append(RawLine(number, body, True))
+    if not ended:
+        last = lines[-1]
+        lines[-1] = RawLine(last.number, last.body, False)
+    return lines

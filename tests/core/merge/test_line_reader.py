@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from localdigital_tui.core.merge import line_reader
 from localdigital_tui.core.merge.line_reader import plan_chunks, read_lines
@@ -81,3 +84,22 @@ def test_a_line_longer_than_the_limit_is_cut_and_flagged(
         (1, b"y" * 16, True),
         (2, b'{"a":1}', False),
     ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    pieces=st.lists(
+        st.sampled_from(
+            [b"\n", b"\r\n", b"\r", b"\xef\xbb\xbf", b'{"a":1}', b" ", b"\x00", b"\xff"]
+        ),
+        max_size=30,
+    )
+)
+def test_a_chunk_read_whole_gives_the_lines_read_one_by_one(pieces: list[bytes]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "a.jsonl"
+        path.write_bytes(b"".join(pieces))
+        whole = lines_of(path, chunk_bytes=7)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(line_reader, "WHOLE_CHUNK_BYTES", -1)
+            assert lines_of(path, chunk_bytes=7) == whole
