@@ -9,7 +9,8 @@ processes (a figure that other load on the machine disturbs less than wall
 time), peak RSS of the largest process (getrusage) and of the whole process tree
 (psutil, sampled every 20 ms).
 Then, on one core, where the time of one line goes: the foundation's
-``validate_json`` alone, and the whole per-line scan (validate, canonicalise,
+``validate_json`` alone, the merge's msgspec fast path alone (check and
+canonical bytes), and the whole per-line scan (read, check, canonicalise,
 digest, spill).
 
     python benchmarks/bench_merge.py                      # 1,000,000 records, 100 files, 3 runs
@@ -112,6 +113,7 @@ def per_line_costs(folder: Path, sample: int = 20_000) -> None:
     from localdigital_tui.core.bundled import questionnaire_path
     from localdigital_tui.core.loader import load_questionnaire
     from localdigital_tui.core.merge.chunk_scan import ChunkScanner
+    from localdigital_tui.core.merge.fast_canonical import FastLines
     from localdigital_tui.core.merge.line_reader import plan_chunks
     from localdigital_tui.core.record_validation import FileKind, RecordValidator
 
@@ -123,8 +125,13 @@ def per_line_costs(folder: Path, sample: int = 20_000) -> None:
     part.write_bytes(b"\n".join(lines) + b"\n")
     loaded = load_questionnaire(questionnaire_path())
     validator = RecordValidator(loaded)
-    best_validate = best_scan = float("inf")
+    fast = FastLines([loaded])
+    best_validate = best_scan = best_fast = float("inf")
     for _ in range(3):
+        started = time.process_time()
+        for body in lines:
+            fast.check(body, FileKind.RESPONSES)
+        best_fast = min(best_fast, time.process_time() - started)
         started = time.process_time()
         for body in lines:
             validator.check_line(body, FileKind.RESPONSES)
@@ -139,6 +146,7 @@ def per_line_costs(folder: Path, sample: int = 20_000) -> None:
     n = len(lines)
     print(f"\nper line, one core, CPU time, best of 3 over {n:,} lines of {first.name}:")
     print(f"  foundation validate_json alone : {best_validate / n * 1e6:6.1f} us")
+    print(f"  merge fast path (msgspec check + canonical bytes): {best_fast / n * 1e6:6.1f} us")
     print(f"  whole scan (validate, canonical JSON, digest, spill): {best_scan / n * 1e6:6.1f} us")
     print(f"  -> one core scans at most {n / best_scan:,.0f} lines/s")
 
