@@ -14,9 +14,12 @@ import contextlib
 import os
 import tempfile
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+
+import polars as pl
 
 from localdigital_tui.core.durable_files import fsync_directory
 from localdigital_tui.core.questionnaire import LoadedQuestionnaire
@@ -138,21 +141,28 @@ def simulate(
 
 
 def _write(plan: LinePlan, output: OutputFile, batch: int, sync: bool) -> None:
+    """Batches made by polars while the previous batch is written (one at a time, in order)."""
     try:
         with contextlib.ExitStack() as stack:
             answers = stack.enter_context(replacing(output.responses, sync=sync))
             personal = None
             if output.personal is not None:
                 personal = stack.enter_context(replacing(output.personal, sync=sync))
+            writer = stack.enter_context(ThreadPoolExecutor(max_workers=1))
+            pending: Future[None] | None = None
             stop = output.first + output.records
             for start in range(output.first, stop, batch):
                 frame = plan.frame(start, min(start + batch, stop)).collect()
-                frame.select("response").write_csv(
-                    answers, include_header=False, quote_style="never"
-                )
-                if personal is not None:
-                    frame.select("personal").write_csv(
-                        personal, include_header=False, quote_style="never"
-                    )
+                if pending is not None:
+                    pending.result()
+                pending = writer.submit(_write_batch, frame, answers, personal)
+            if pending is not None:
+                pending.result()
     except OSError as exc:
         raise OutputFileError(exc.filename or output.responses, exc.strerror or str(exc)) from exc
+
+
+def _write_batch(frame: pl.DataFrame, answers: BinaryIO, personal: BinaryIO | None) -> None:
+    frame.select("response").write_csv(answers, include_header=False, quote_style="never")
+    if personal is not None:
+        frame.select("personal").write_csv(personal, include_header=False, quote_style="never")
