@@ -67,19 +67,19 @@ def mutated_response(draw: st.DrawFn, loaded: LoadedQuestionnaire) -> bytes:
             data[draw(st.sampled_from(["started_at", "submitted_at"]))] = draw(STAMPS)
         elif change == 1:
             data["event"] = draw(st.one_of(st.none(), TEXT))
-        elif change == 2:
+        elif change == 2 and data:
             data.pop(draw(st.sampled_from(sorted(data))))
         elif change == 3:
             data[draw(st.sampled_from(["interviewer", "device"]))] = draw(TEXT)
         elif change == 4:
             timings = data.setdefault("timings", {})
             timings[draw(st.sampled_from(["q5", "role", "zz", "q9"]))] = draw(NUMBERS)
-        elif change == 5 and "q9" in answers:
+        elif change == 5 and isinstance(answers.get("q9"), dict) and answers["q9"]:
             answers["q9"][draw(st.sampled_from(sorted(answers["q9"])))] = draw(NUMBERS)
         elif change == 6:
             answers["q10_amount"] = draw(NUMBERS)
             answers["q10"] = draw(st.sampled_from(["yes", "no", "dont_know"]))
-        elif change == 7:
+        elif change == 7 and answers:
             answers.pop(draw(st.sampled_from(sorted(answers))), None)
         elif change == 8:
             text_codes = [code for code in ("q5_other", "q6_other", "q11_other") if code in answers]
