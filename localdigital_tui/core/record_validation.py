@@ -173,14 +173,14 @@ def line_blocks(
                 left -= len(chunk)
             if not chunk:
                 break
-            data = rest + chunk
             if first:
-                data = data.removeprefix(BOM)
+                chunk = chunk.removeprefix(BOM) if len(chunk) >= len(BOM) else chunk
                 first = False
-            cut = data.rfind(b"\n") + 1
-            rest = data[cut:]
-            if cut:
-                yield data[: cut - 1].split(b"\n")
+            lines = chunk.split(b"\n")  # no copy of the block: only the short ends are joined
+            lines[0] = rest + lines[0]
+            rest = lines.pop()
+            if lines:
+                yield lines
         if rest:
             yield [rest]
 
