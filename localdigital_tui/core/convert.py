@@ -26,6 +26,7 @@ from pathlib import Path
 
 import polars as pl
 
+from localdigital_tui.core.answers_files import JSONL_SUFFIXES, find_answers_files
 from localdigital_tui.core.durable_files import fsync_directory
 from localdigital_tui.core.questionnaire import (
     GridQuestion,
@@ -37,7 +38,6 @@ from localdigital_tui.core.questionnaire import (
 )
 from localdigital_tui.errors import OutputFileError, RecordFileError
 
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
 BOM = b"\xef\xbb\xbf"
 BLOCK_BYTES = 64 << 20  # JSON read per step; the Parquet is written from parts
 TIMESTAMP = pl.Datetime("us", "UTC")
@@ -145,28 +145,9 @@ def flatten(questionnaire: Questionnaire) -> list[pl.Expr]:
 
 def answers_files(paths: Sequence[Path]) -> list[Path]:
     """Files as given; directories give their ``*.jsonl`` (not personal files), sorted."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file() and p.suffix in JSONL_SUFFIXES and not _is_personal(p)
-            )
-            if not found:
-                raise RecordFileError(path, "no .jsonl answers files in this directory")
-            files += found
-        elif path.is_file():
-            if _is_personal(path):
-                raise RecordFileError(path, "a personal file: personal data is never exported")
-            files.append(path)
-        else:
-            raise RecordFileError(path, "no such file or directory")
-    return files
-
-
-def _is_personal(path: Path) -> bool:
-    return path.name.lower().startswith("personal")
+    return find_answers_files(
+        paths, JSONL_SUFFIXES, kinds=".jsonl", refusal="personal data is never exported"
+    )
 
 
 def line_blocks(path: Path, size: int = BLOCK_BYTES) -> Iterator[bytes]:

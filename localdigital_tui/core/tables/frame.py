@@ -28,6 +28,11 @@ from pathlib import Path
 
 import polars as pl
 
+from localdigital_tui.core.answers_files import (
+    JSONL_SUFFIXES,
+    PARQUET_SUFFIXES,
+    find_answers_files,
+)
 from localdigital_tui.core.questionnaire import (
     GridQuestion,
     NumberQuestion,
@@ -37,8 +42,6 @@ from localdigital_tui.core.questionnaire import (
 )
 from localdigital_tui.errors import RecordFileError, TableError
 
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
-PARQUET_SUFFIXES = (".parquet",)
 BOM = b"\xef\xbb\xbf"
 BATCH_BYTES = 32 << 20  # JSON Lines are read in blocks of about this many bytes
 AUDIENCE = "audience"
@@ -108,32 +111,12 @@ def flat_columns(questionnaire: Questionnaire, wanted: Wanted) -> list[FlatColum
 
 def input_files(paths: Sequence[Path]) -> list[Path]:
     """The answers files to read: files as given, directories expanded (sorted)."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix in (*JSONL_SUFFIXES, *PARQUET_SUFFIXES)
-                and not _is_personal(p)
-            )
-            if not found:
-                raise RecordFileError(path, "no .jsonl or .parquet answers files in this directory")
-            files += found
-        elif path.is_file():
-            if _is_personal(path):
-                raise RecordFileError(path, "a personal file: tables never read personal data")
-            if path.suffix not in (*JSONL_SUFFIXES, *PARQUET_SUFFIXES):
-                raise RecordFileError(path, "expected a .jsonl or .parquet answers file")
-            files.append(path)
-        else:
-            raise RecordFileError(path, "no such file or directory")
-    return files
-
-
-def _is_personal(path: Path) -> bool:
-    return path.name.lower().startswith("personal")
+    return find_answers_files(
+        paths,
+        (*JSONL_SUFFIXES, *PARQUET_SUFFIXES),
+        kinds=".jsonl or .parquet",
+        refusal="tables never read personal data",
+    )
 
 
 def _answers_schema(columns: Iterable[FlatColumn]) -> pl.Struct:
