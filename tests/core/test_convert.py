@@ -106,3 +106,19 @@ def test_tables_from_parquet_equal_tables_from_json_lines(sim: Path, tmp_path: P
     assert from_json.exit_code == 0, from_json.output
     assert from_parquet.output == from_json.output
     assert from_json.output.count("\n") > 200
+
+
+def test_parquet_read_in_many_small_slices_gives_the_same_tidy_output(
+    sim: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "sim.parquet"
+    assert CliRunner().invoke(cli, ["convert", str(sim), "-o", str(out)]).exit_code == 0
+    several = tmp_path / "groups.parquet"
+    pl.read_parquet(out).write_parquet(several, row_group_size=64)
+    from_json = CliRunner().invoke(cli, ["tables", str(sim), "--format", "tidy"])
+    monkeypatch.setattr("localdigital_tui.core.tables.frame.BATCH_ROWS", 50)
+    from_parquet = CliRunner().invoke(cli, ["tables", str(several), "--format", "tidy"])
+    assert from_json.exit_code == 0, from_json.output
+    assert from_parquet.exit_code == 0, from_parquet.output
+    assert from_parquet.output == from_json.output
+    assert from_json.output.count("\n") > 200

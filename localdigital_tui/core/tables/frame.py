@@ -11,8 +11,9 @@ them. Whatever the input, the frame has the same columns:
 
 Only the columns the requested tables need are read: JSON Lines are scanned with a
 schema naming just those answers (the reader skips the rest, free text included);
-Parquet is projected. JSON Lines come in blocks of whole lines
-(:func:`record_batches`) so that memory stays bounded on files of any size.
+Parquet is projected. JSON Lines come in blocks of whole lines and Parquet in
+slices of rows (:func:`record_batches`) so that memory stays bounded on files
+of any size.
 Parquet may hold the records either nested like the JSON (an ``answers`` struct
 column) or flattened with the column names above.
 
@@ -44,6 +45,7 @@ from localdigital_tui.errors import RecordFileError, TableError
 
 BOM = b"\xef\xbb\xbf"
 BATCH_BYTES = 32 << 20  # JSON Lines are read in blocks of about this many bytes
+BATCH_ROWS = 20_000  # Parquet is read in slices of this many records (about 30 MiB of JSON)
 AUDIENCE = "audience"
 STATUS = "status"
 
@@ -157,7 +159,7 @@ class Batch:
 
     frame: pl.LazyFrame
     source: str  # the file
-    lines: str  # "lines 1-26000" for JSON Lines, "" for a whole Parquet file
+    lines: str  # "lines 1-26000" for JSON Lines, "rows 1-20000" for Parquet
 
 
 def _line_chunks(path: Path, size: int) -> Iterator[tuple[bytes, int, int]]:
@@ -195,23 +197,32 @@ def _jsonl_batches(path: Path, columns: Sequence[FlatColumn], size: int) -> Iter
         yield Batch(frame, str(path), f"lines {first}-{last}")
 
 
-def _scan_parquet(path: Path, columns: Sequence[FlatColumn]) -> pl.LazyFrame:
+def _parquet_batches(path: Path, columns: Sequence[FlatColumn], rows: int) -> Iterator[Batch]:
+    """The flat frame over ``path`` in slices of ``rows`` records (row count from metadata)."""
     try:
         schema = pl.read_parquet_schema(path)
+        height = pl.scan_parquet(path).select(pl.len()).collect().item()
     except (OSError, pl.exceptions.PolarsError) as exc:
         raise RecordFileError(path, f"not a readable Parquet file ({exc})") from exc
     for key in (AUDIENCE, STATUS):
         if key not in schema:
             raise RecordFileError(path, f"no '{key}' column: not an answers file")
-    lazy = pl.scan_parquet(path)
     answers = schema.get("answers")
     if isinstance(answers, pl.Struct):
-        return lazy.select(_nested_select(columns, answers))
-    exprs = [pl.col(AUDIENCE).cast(pl.String), pl.col(STATUS).cast(pl.String)]
-    for c in columns:
-        source = pl.col(c.name) if c.name in schema else pl.lit(None, dtype=c.dtype)
-        exprs.append(source.cast(c.dtype).alias(c.name))
-    return lazy.select(exprs)
+        exprs = _nested_select(columns, answers)
+    else:
+        exprs = [pl.col(AUDIENCE).cast(pl.String), pl.col(STATUS).cast(pl.String)]
+        for c in columns:
+            source = pl.col(c.name) if c.name in schema else pl.lit(None, dtype=c.dtype)
+            exprs.append(source.cast(c.dtype).alias(c.name))
+    if rows < 1:
+        raise ValueError(f"batch_rows must be at least 1, not {rows}")
+    whole = pl.scan_parquet(path)
+    for start in range(0, max(height, 1), rows):  # an empty file still gives one batch
+        frame = whole.slice(start, rows).select(exprs)
+        yield Batch(
+            frame, str(path), f"rows {start + 1}-{max(start + 1, min(start + rows, height))}"
+        )
 
 
 def record_batches(
@@ -219,18 +230,22 @@ def record_batches(
     questionnaire: Questionnaire,
     wanted: Wanted,
     batch_bytes: int = BATCH_BYTES,
+    batch_rows: int | None = None,
 ) -> Iterator[Batch]:
-    """Lazy flat frames over all ``files``: JSON Lines in blocks of whole lines, Parquet whole.
+    """Lazy flat frames over all ``files``: JSON Lines in blocks of lines, Parquet in slices.
 
     Nothing is read until a frame is collected. JSON Lines are read in blocks of
     about ``batch_bytes`` so that memory stays bounded whatever the file's size (the
-    polars reader maps a whole file into memory); Parquet is read by row group.
+    polars reader maps a whole file into memory); Parquet in slices of ``batch_rows``
+    records (polars reads only the row groups a slice touches), because one query
+    over a whole Parquet file holds its columns in memory even on the streaming engine.
+    ``batch_rows`` defaults to the module's ``BATCH_ROWS``, looked up at call time.
     """
     if not files:
         raise RecordFileError("<no input>", "no answers files given")
     columns = flat_columns(questionnaire, wanted)
     for path in files:
         if path.suffix in PARQUET_SUFFIXES:
-            yield Batch(_scan_parquet(path, columns), str(path), "")
+            yield from _parquet_batches(path, columns, batch_rows or BATCH_ROWS)
         else:
             yield from _jsonl_batches(path, columns, batch_bytes)

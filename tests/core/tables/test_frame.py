@@ -150,3 +150,24 @@ def test_records_format_doc_example_is_tabulated(
     path.write_text(json.dumps(line) + "\n")
     got = totals(loaded, [path])
     assert got.numeric[(("council", None), "q9__transactions_digital")].total == 40.5
+
+
+def test_parquet_in_slices_of_a_few_rows_gives_the_same_totals(
+    loaded: LoadedQuestionnaire, survey_file: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "groups.parquet"
+    pl.read_ndjson(survey_file).write_parquet(path, row_group_size=10)
+    q = loaded.questionnaire
+    batches = list(record_batches([path], q, WANT, batch_rows=7))
+    height = pl.read_parquet(path).height
+    assert len(batches) == -(-height // 7)
+    assert batches[1].lines == "rows 8-14"
+    assert sum(b.frame.collect().height for b in batches) == height
+    sliced = aggregate(
+        record_batches([path], q, WANT, batch_rows=7),
+        flat_columns(q, WANT),
+        audiences=q.audience_codes(),
+        split="role",
+        thresholds={"q10_amount": 1000},
+    )
+    assert sliced == totals(loaded, [survey_file])
