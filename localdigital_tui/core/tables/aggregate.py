@@ -1,6 +1,6 @@
 """The polars queries behind every table: one read, one unpivot, one collect per batch.
 
-From each lazy flat frame (:mod:`.frame`: a block of JSON Lines or a Parquet file)
+From each lazy flat frame (:mod:`.frame`: a block of JSON Lines or a slice of Parquet)
 three small queries are built and collected together with ``pl.collect_all`` on
 the streaming engine, which reads the block once:
 
