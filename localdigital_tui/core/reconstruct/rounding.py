@@ -7,28 +7,18 @@ which rounds half to even.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import Decimal
 from fractions import Fraction
 
+from localdigital_tui.core import rounding
+from localdigital_tui.core.rounding import places_of
 
-def places_of(published: str) -> int:
-    """How many decimals a printed figure carries: ``'92.1'`` -> 1, ``'23'`` -> 0."""
-    return len(published.split(".", 1)[1]) if "." in published else 0
+__all__ = ["counts_giving", "half_up", "percent", "places_of"]
 
 
 def half_up(value: Fraction | int, places: int) -> str:
-    """``value`` rounded half-up to ``places`` decimals, printed with exactly those decimals.
-
-    The quotient is taken at 50 significant digits: for the small denominators of a
-    survey (bases, counts of respondents) a value that is not exactly a tie is far
-    further than that from one, and an exact tie is a terminating decimal, so the
-    rounding is exact.
-    """
-    frac = Fraction(value)
-    with localcontext() as ctx:
-        ctx.prec = 50
-        exact = Decimal(frac.numerator) / Decimal(frac.denominator)
-        return str(exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+    """``value`` rounded half-up to ``places`` decimals, printed with exactly those decimals."""
+    return str(rounding.half_up(value, places))
 
 
 def percent(count: int, base: int, places: int) -> str:

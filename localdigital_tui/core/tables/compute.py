@@ -19,8 +19,8 @@ from localdigital_tui.core.questionnaire import (
     Questionnaire,
     SingleChoiceQuestion,
 )
+from localdigital_tui.core.rounding import as_decimal, percent, share
 from localdigital_tui.core.tables.aggregate import Numeric
-from localdigital_tui.core.tables.rounding import as_decimal, percent, share
 from localdigital_tui.core.tables.specs import BaseRule, Layout, Statistic, TableSpec
 from localdigital_tui.core.tables.table import Cell, Column, Row
 from localdigital_tui.core.tables.view import GroupView

@@ -17,6 +17,8 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
+from localdigital_tui.core.records import RECORD_KEYS
+
 ROOT = Path(__file__).resolve().parents[3]
 DATA = ROOT / "data"
 NETS = {
@@ -117,19 +119,7 @@ def test_group_sizes_and_order() -> None:
 def test_record_shape_and_rules() -> None:
     questions = {q["code"]: q for q in QUESTIONNAIRE["questions"]}
     required = [r["code"] for r in questions["q5"]["rows"] if r.get("required")]
-    keys = [
-        "record_id",
-        "questionnaire",
-        "audience",
-        "interviewer",
-        "device",
-        "event",
-        "started_at",
-        "submitted_at",
-        "status",
-        "answers",
-        "timings",
-    ]
+    keys = list(RECORD_KEYS)
     for record in RESPONSES:
         assert list(record) == keys
         assert record["started_at"] < record["submitted_at"] <= "2013-07-02T13:30:00Z"

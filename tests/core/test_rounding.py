@@ -5,7 +5,7 @@ from fractions import Fraction
 
 import pytest
 
-from localdigital_tui.core.tables.rounding import as_decimal, half_up, percent, places_of
+from localdigital_tui.core.rounding import as_decimal, half_up, percent, places_of
 
 
 @pytest.mark.parametrize(
