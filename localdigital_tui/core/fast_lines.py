@@ -20,6 +20,7 @@ from msgspec import UNSET
 
 from localdigital_tui.core.questionnaire import LoadedQuestionnaire
 from localdigital_tui.core.record_structs import personal_struct, record_struct
+from localdigital_tui.core.skip_rules import skip_conditions
 
 STATUSES = ("complete", "partial")
 AUDIENCE = b'"audience":"'
@@ -41,11 +42,7 @@ class FastLineCheck:
         }
         self._likely = next(iter(self._decoders.values()))  # the kind of the last good line
         self._personal = msgspec.json.Decoder(personal_struct(loaded)).decode
-        self._skip_rules = [
-            (question.code, question.ask_if.question, frozenset(question.ask_if.in_))
-            for question in q.questions
-            if question.ask_if is not None
-        ]
+        self._skip_rules = skip_conditions(q.questions)
 
     def responses(self, raw: bytes) -> bool:
         # Lines of a file are mostly of one kind: try the kind of the last good line,
@@ -54,7 +51,7 @@ class FastLineCheck:
         try:
             record = self._likely(raw)
         except DECODE_ERRORS:
-            decode = self._decoders.get((_value(raw, AUDIENCE), _value(raw, STATUS)))
+            decode = self._decoders.get((string_after(raw, AUDIENCE), string_after(raw, STATUS)))
             if decode is None:
                 return False
             try:
@@ -122,7 +119,7 @@ def _real_day(day: str) -> bool:
     return known
 
 
-def _value(raw: bytes, key: bytes) -> bytes:
+def string_after(raw: bytes, key: bytes) -> bytes:
     """The text after the first ``"key":"`` up to the next quote (b"" if none)."""
     start = raw.find(key)
     if start < 0:

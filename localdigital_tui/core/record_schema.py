@@ -33,7 +33,7 @@ from localdigital_tui.core.questionnaire import (
     TextQuestion,
 )
 from localdigital_tui.core.records import UtcTimestamp, Uuid4Text
-from localdigital_tui.core.skip_rules import describe_condition
+from localdigital_tui.core.skip_rules import describe_condition, skip_conditions
 
 
 class _Forbid(BaseModel):
@@ -94,11 +94,7 @@ def answers_model(
             (annotation, ...) if is_schema_required(q, complete) else (annotation, None)
         )
 
-    skippable = [
-        (q.code, q.ask_if.question, frozenset(q.ask_if.in_))
-        for q in questions
-        if q.ask_if is not None
-    ]
+    skippable = skip_conditions(questions)
 
     def check_skips(self: BaseModel) -> BaseModel:
         # Attribute reads only: this runs once per record on the hot validation path.

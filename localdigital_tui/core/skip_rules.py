@@ -6,7 +6,7 @@ record validation (an answer to a skipped question is an error).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from localdigital_tui.core.questionnaire import Question, Questionnaire
@@ -20,6 +20,18 @@ def is_asked(question: Question, audience: str, answers: Mapping[str, Any]) -> b
     if condition is None:
         return True
     return answers.get(condition.question) in condition.in_
+
+
+def skip_conditions(questions: Iterable[Question]) -> list[tuple[str, str, frozenset[str]]]:
+    """``(question, earlier question, answers that ask it)`` for each skippable question.
+
+    The flat form the validators check on their hot path, one tuple per rule.
+    """
+    return [
+        (q.code, q.ask_if.question, frozenset(q.ask_if.in_))
+        for q in questions
+        if q.ask_if is not None
+    ]
 
 
 def describe_condition(question: Question) -> str:

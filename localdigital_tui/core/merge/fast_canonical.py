@@ -34,15 +34,20 @@ from typing import Annotated, Any, Literal
 import msgspec
 from msgspec import UNSET, Meta
 
-from localdigital_tui.core.fast_lines import STATUSES, is_utc_timestamp, is_uuid4
+from localdigital_tui.core.fast_lines import (
+    AUDIENCE,
+    STATUS,
+    STATUSES,
+    is_utc_timestamp,
+    is_uuid4,
+    string_after,
+)
 from localdigital_tui.core.merge.line_check import ValidLine
 from localdigital_tui.core.questionnaire import LoadedQuestionnaire, NumberQuestion, NumbersQuestion
 from localdigital_tui.core.record_structs import answers_struct, personal_struct
 from localdigital_tui.core.record_validation import FileKind
 
 DECODE_ERRORS = (msgspec.DecodeError, msgspec.ValidationError)
-AUDIENCE = b'"audience":"'
-STATUS = b'"status":"'
 _EXPONENT = re.compile(rb":-?[0-9][0-9.]*e[0-9]")
 EXPONENT_FROM = 1e16  # the smallest float both write with an exponent ("1e16", "1e+16")
 # Timings as the record schema has them (seconds >= 0), less floats written with an exponent.
@@ -126,7 +131,7 @@ class FastCanonical:
         )
 
     def response(self, raw: bytes) -> FastResponse | None:
-        key = (_value(raw, AUDIENCE), _value(raw, STATUS))
+        key = (string_after(raw, AUDIENCE), string_after(raw, STATUS))
         decode = self._decoders.get(key)
         if decode is None:
             return None
@@ -189,15 +194,6 @@ def _is_canonical_stamp(text: str) -> bool:
     return len(text) == 27 and text[20:26] != "000000" and is_utc_timestamp(text)
 
 
-def _value(raw: bytes, key: bytes) -> bytes:
-    """The text after the first ``"key":"`` up to the next quote (b"" if none)."""
-    start = raw.find(key)
-    if start < 0:
-        return b""
-    start += len(key)
-    return raw[start : raw.find(b'"', start)]
-
-
 _COMPILED: dict[str, FastCanonical] = {}
 SHA256 = b'"sha256":"'
 
@@ -222,7 +218,7 @@ class FastLines:
 
         With several questionnaires the line's ``"sha256":"`` picks one (a wrong
         pick, from text inside an answer, only means the decoder refuses)."""
-        fast = self._only or self._by_sha.get(_value(raw, SHA256))
+        fast = self._only or self._by_sha.get(string_after(raw, SHA256))
         if fast is None:
             return None
         if kind is FileKind.PERSONAL:
