@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from localdigital_tui.core.questionnaire import Question, Questionnaire
+from localdigital_tui.core.questionnaire import Question
 
 
 def is_asked(question: Question, audience: str, answers: Mapping[str, Any]) -> bool:
@@ -41,17 +41,3 @@ def describe_condition(question: Question) -> str:
         return "always asked"
     options = " or ".join(f"'{code}'" for code in condition.in_)
     return f"asked only when {condition.question} is {options}"
-
-
-def skipped_but_answered(
-    questionnaire: Questionnaire, audience: str, answers: Mapping[str, Any]
-) -> list[str]:
-    """Messages for each answer given to a question the skip rules leave out."""
-    problems = []
-    for question in questionnaire.questions:
-        if question.code in answers and not is_asked(question, audience, answers):
-            problems.append(
-                f"{question.code}: answered, but the question should have been skipped "
-                f"({describe_condition(question)})"
-            )
-    return problems
