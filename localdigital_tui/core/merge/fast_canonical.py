@@ -60,7 +60,7 @@ FastResponse = tuple[str, bytes, bool, int]
 
 
 def _struct(name: str, fields: list[tuple[str, Any, Any]]) -> Any:
-    return msgspec.defstruct(name, fields, forbid_unknown_fields=True, kw_only=True)
+    return msgspec.defstruct(name, fields, forbid_unknown_fields=True, kw_only=True, gc=False)
 
 
 def _one(value: str) -> Any:
