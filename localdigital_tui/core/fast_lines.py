@@ -93,7 +93,7 @@ def is_uuid4(text: str) -> bool:
 def is_utc_timestamp(text: str) -> bool:
     """``YYYY-MM-DDTHH:MM:SS[.ffffff]Z``, a real date and time (pydantic takes more forms)."""
     shape = TIMESTAMP.fullmatch(text)
-    return shape is not None and _real_day(shape.group(1))
+    return shape is not None and is_real_day(shape.group(1))
 
 
 def times_ok(started: str, submitted: str | None) -> bool:
@@ -103,10 +103,11 @@ def times_ok(started: str, submitted: str | None) -> bool:
     match across the join.
     """
     shape = TIMES.fullmatch(f"{started}|{started if submitted is None else submitted}")
-    return shape is not None and _real_day(shape.group(1)) and _real_day(shape.group(2))
+    return shape is not None and is_real_day(shape.group(1)) and is_real_day(shape.group(2))
 
 
-def _real_day(day: str) -> bool:
+def is_real_day(day: str) -> bool:
+    """``YYYY-MM-DD`` is a day of the calendar (remembered: a file has few distinct days)."""
     known = _DAYS.get(day)
     if known is None:
         try:

@@ -38,7 +38,7 @@ from localdigital_tui.core.fast_lines import (
     AUDIENCE,
     STATUS,
     STATUSES,
-    is_utc_timestamp,
+    is_real_day,
     is_uuid4,
     string_after,
 )
@@ -121,6 +121,8 @@ class FastCanonical:
                 struct = canonical_record_struct(loaded, audience, status)
                 self._decoders[key] = msgspec.json.Decoder(struct).decode
                 self._skip_rules[key] = _skip_rules(loaded, struct)
+        self._likely_key = next(iter(self._decoders))
+        self._likely = self._decoders[self._likely_key]
         self._personal = msgspec.json.Decoder(personal_struct(loaded)).decode
         self._encode = msgspec.json.Encoder().encode
         self._exponent_possible = any(
@@ -131,20 +133,24 @@ class FastCanonical:
         )
 
     def response(self, raw: bytes) -> FastResponse | None:
-        key = (string_after(raw, AUDIENCE), string_after(raw, STATUS))
-        decode = self._decoders.get(key)
-        if decode is None:
-            return None
+        # A file's lines are mostly of one audience and status: try the decoder of the
+        # last line first. A wrong guess fails early (audience and status are literals
+        # near the start of a line) and the line's own kind is looked up.
+        key = self._likely_key
         try:
-            record = decode(raw)
+            record = self._likely(raw)
         except DECODE_ERRORS:
-            return None
+            key = (string_after(raw, AUDIENCE), string_after(raw, STATUS))
+            decode = self._decoders.get(key)
+            if decode is None:
+                return None
+            try:
+                record = decode(raw)
+            except DECODE_ERRORS:
+                return None
+            self._likely, self._likely_key = decode, key
         started, submitted = record.started_at, record.submitted_at
-        if not (
-            is_uuid4(record.record_id)
-            and _is_canonical_stamp(started)
-            and (submitted is None or _is_canonical_stamp(submitted))
-        ):
+        if not (is_uuid4(record.record_id) and _canonical_stamps(started, submitted)):
             return None
         answers = record.answers
         for name, condition, allowed in self._skip_rules[key]:
@@ -157,8 +163,7 @@ class FastCanonical:
         if self._exponent_possible and _EXPONENT.search(canonical) is not None:
             return None
         stamp = datetime.fromisoformat(submitted or started)
-        partial = key[1] == b"partial"
-        return record.record_id, canonical, partial, (stamp - _EPOCH) // _MICROSECOND
+        return record.record_id, canonical, key[1] == b"partial", (stamp - _EPOCH) // _MICROSECOND
 
     def personal(self, raw: bytes) -> tuple[str, bytes] | None:
         try:
@@ -187,11 +192,19 @@ def _skip_rules(loaded: LoadedQuestionnaire, struct: Any) -> list[tuple[str, str
     return rules
 
 
-def _is_canonical_stamp(text: str) -> bool:
-    """A valid UTC timestamp written exactly as pydantic writes it back."""
-    if len(text) == 20:
-        return is_utc_timestamp(text)
-    return len(text) == 27 and text[20:26] != "000000" and is_utc_timestamp(text)
+# A valid UTC timestamp as pydantic writes it back: whole seconds, or six fraction
+# digits that are not all zero. Two are checked in one call, joined by "|".
+_STAMP = (
+    r"([1-9][0-9]{3}-[0-9]{2}-[0-9]{2})T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
+    r"(?:\.(?!000000)[0-9]{6})?Z"
+)
+_STAMPS = re.compile(f"{_STAMP}\\|{_STAMP}")
+
+
+def _canonical_stamps(started: str, submitted: str | None) -> bool:
+    """Both timestamps (or the one) valid and written exactly as pydantic writes them."""
+    shape = _STAMPS.fullmatch(f"{started}|{started if submitted is None else submitted}")
+    return shape is not None and is_real_day(shape.group(1)) and is_real_day(shape.group(2))
 
 
 _COMPILED: dict[str, FastCanonical] = {}
