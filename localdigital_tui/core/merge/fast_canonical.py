@@ -140,15 +140,10 @@ class FastCanonical:
         try:
             record = self._likely(raw)
         except DECODE_ERRORS:
-            key = (string_after(raw, AUDIENCE), string_after(raw, STATUS))
-            decode = self._decoders.get(key)
-            if decode is None:
+            found = self._decode_by_kind(raw)
+            if found is None:
                 return None
-            try:
-                record = decode(raw)
-            except DECODE_ERRORS:
-                return None
-            self._likely, self._likely_key = decode, key
+            key, record = found
         started, submitted = record.started_at, record.submitted_at
         if not (is_uuid4(record.record_id) and _canonical_stamps(started, submitted)):
             return None
@@ -165,14 +160,30 @@ class FastCanonical:
         stamp = datetime.fromisoformat(submitted or started)
         return record.record_id, canonical, key[1] == b"partial", (stamp - _EPOCH) // _MICROSECOND
 
-    def personal(self, raw: bytes) -> tuple[str, bytes] | None:
+    def _decode_by_kind(self, raw: bytes) -> tuple[tuple[bytes, bytes], Any] | None:
+        """Decode with the decoder of the kind the line names; if the compact
+        ``"audience":"`` or ``"status":"`` is not there (JSON written with spaces), with
+        each decoder in turn, so the verdict never depends on the lines before."""
+        key = (string_after(raw, AUDIENCE), string_after(raw, STATUS))
+        decode = self._decoders.get(key)
+        tries = [(key, decode)] if decode is not None else list(self._decoders.items())
+        for key, decode in tries:
+            try:
+                record = decode(raw)
+            except DECODE_ERRORS:
+                continue
+            self._likely, self._likely_key = decode, key
+            return key, record
+        return None
+
+    def personal(self, raw: bytes) -> FastResponse | None:
         try:
             record = self._personal(raw)
         except DECODE_ERRORS:
             return None
         if not is_uuid4(record.record_id):
             return None
-        return record.record_id, self._encode(record)
+        return record.record_id, self._encode(record), False, 0
 
 
 def _skip_rules(loaded: LoadedQuestionnaire, struct: Any) -> list[tuple[str, str, frozenset[str]]]:
@@ -220,26 +231,35 @@ def fast_canonical(loaded: LoadedQuestionnaire) -> FastCanonical:
 
 
 class FastLines:
-    """The fast path for lines of any of the given questionnaires, as :class:`ValidLine`."""
+    """The fast path for lines of any of the given questionnaires."""
 
     def __init__(self, questionnaires: Sequence[LoadedQuestionnaire]) -> None:
         self._by_sha = {loaded.sha256.encode(): fast_canonical(loaded) for loaded in questionnaires}
         self._only = fast_canonical(questionnaires[0]) if len(questionnaires) == 1 else None
 
-    def check(self, raw: bytes, kind: FileKind) -> ValidLine | None:
-        """The valid line, or ``None`` when the fast path cannot vouch for ``raw``.
+    def checker(self, kind: FileKind) -> Callable[[bytes], FastResponse | None]:
+        """A function giving (record id, canonical bytes, draft?, time) of a line of
+        ``kind``, or ``None`` when the fast path cannot vouch for it (a personal line
+        is never a draft and has time 0)."""
+        if self._only is not None:
+            return self._only.response if kind is FileKind.RESPONSES else self._only_personal
+        return self._any_response if kind is FileKind.RESPONSES else self._any_personal
 
-        With several questionnaires the line's ``"sha256":"`` picks one (a wrong
-        pick, from text inside an answer, only means the decoder refuses)."""
-        fast = self._only or self._by_sha.get(string_after(raw, SHA256))
-        if fast is None:
-            return None
-        if kind is FileKind.PERSONAL:
-            personal = fast.personal(raw)
-            if personal is None:
-                return None
-            return ValidLine(kind, personal[0], personal[1], False, 0)
-        response = fast.response(raw)
-        if response is None:
-            return None
-        return ValidLine(kind, *response)
+    def check(self, raw: bytes, kind: FileKind) -> ValidLine | None:
+        """The valid line, or ``None`` when the fast path cannot vouch for ``raw``."""
+        found = self.checker(kind)(raw)
+        return None if found is None else ValidLine(kind, *found)
+
+    def _only_personal(self, raw: bytes) -> FastResponse | None:
+        assert self._only is not None
+        return self._only.personal(raw)
+
+    # With several questionnaires the line's ``"sha256":"`` picks one (a wrong pick,
+    # from text inside an answer, only means the decoder refuses).
+    def _any_response(self, raw: bytes) -> FastResponse | None:
+        fast = self._by_sha.get(string_after(raw, SHA256))
+        return None if fast is None else fast.response(raw)
+
+    def _any_personal(self, raw: bytes) -> FastResponse | None:
+        fast = self._by_sha.get(string_after(raw, SHA256))
+        return None if fast is None else fast.personal(raw)

@@ -87,6 +87,35 @@ def _line_end_after(handle: BinaryIO, offset: int, size: int) -> int:
     return size
 
 
+def read_bodies(chunk: Chunk) -> tuple[list[bytes], bool] | None:
+    """The lines of a chunk read whole, as bodies (no line end, no BOM), and whether
+    its last line ended; ``None`` if the chunk is too big for that or holds a line of
+    ``MAX_LINE_BYTES`` or more (then use :func:`read_lines`). No per-line objects:
+    this is the merge's common path."""
+    if chunk.size > WHOLE_CHUNK_BYTES:
+        return None
+    with open(chunk.path, "rb") as handle:
+        handle.seek(chunk.start)
+        data = handle.read(chunk.size)
+    if not data:
+        return [], True
+    bodies = data.split(b"\n")
+    ended = not bodies[-1]
+    if ended:
+        bodies.pop()
+    if len(data) >= MAX_LINE_BYTES and max(map(len, bodies)) >= MAX_LINE_BYTES:
+        return None
+    if b"\r" in data or BOM in data:
+        bodies = [_strip(body) for body in bodies]
+    return bodies, ended
+
+
+def _strip(body: bytes) -> bytes:
+    if body.endswith(b"\r"):
+        body = body[:-1]
+    return body[len(BOM) :] if body.startswith(BOM) else body
+
+
 def read_lines(chunk: Chunk) -> Iterator[RawLine]:
     """The lines of one chunk, numbered from 1.
 
@@ -94,14 +123,15 @@ def read_lines(chunk: Chunk) -> Iterator[RawLine]:
     binary file without line ends) is cut there and flagged ``overlong``; the
     rest of it is skipped without being held in memory.
     """
+    whole = read_bodies(chunk)
+    if whole is not None:
+        bodies, ended = whole
+        last = len(bodies)
+        for number, body in enumerate(bodies, start=1):
+            yield RawLine(number, body, ended or number < last)
+        return
     with open(chunk.path, "rb") as handle:
         handle.seek(chunk.start)
-        if chunk.size <= WHOLE_CHUNK_BYTES:
-            lines = _split(handle.read(chunk.size))
-            if lines is not None:
-                yield from lines
-                return
-            handle.seek(chunk.start)
         remaining = chunk.size
         number = 0
         while remaining > 0:
@@ -118,33 +148,4 @@ def read_lines(chunk: Chunk) -> Iterator[RawLine]:
                     break
                 remaining -= len(rest)
                 ended = rest.endswith(b"\n")
-            body = raw[:-1] if raw.endswith(b"\n") else raw
-            if body.endswith(b"\r"):
-                body = body[:-1]
-            if body.startswith(BOM):
-                body = body[len(BOM) :]
-            yield RawLine(number, body, ended, overlong)
-
-
-def _split(data: bytes) -> list[RawLine] | None:
-    """The lines of a chunk read whole, as :func:`read_lines` gives them; ``None`` if a
-    line is too long for that (it is then read line by line, and cut)."""
-    if not data:
-        return []
-    pieces = data.split(b"\n")
-    ended = not pieces[-1]
-    if ended:
-        pieces.pop()
-    if max(map(len, pieces)) >= MAX_LINE_BYTES:
-        return None
-    lines = []
-    for number, body in enumerate(pieces, start=1):
-        if body.endswith(b"\r"):
-            body = body[:-1]
-        if body.startswith(BOM):
-            body = body[len(BOM) :]
-        lines.append(RawLine(number, body, True))
-    if not ended:
-        last = lines[-1]
-        lines[-1] = RawLine(last.number, last.body, False)
-    return lines
+            yield RawLine(number, _strip(raw[:-1] if raw.endswith(b"\n") else raw), ended, overlong)

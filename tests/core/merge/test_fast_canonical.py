@@ -119,7 +119,11 @@ def assert_agrees(
     assert isinstance(slow, ValidLine), (raw, slow)
     assert fast == slow
     vouched = fast_check.personal if kind is FileKind.PERSONAL else fast_check.responses
-    assert vouched(raw)
+    # Both fast paths pick a decoder by the line's compact "audience":"...": for JSON
+    # written with spaces, validate's check may say "don't know" where merge's tries
+    # every decoder; in compact JSON (what capture writes) they must both vouch.
+    if b'": ' not in raw:
+        assert vouched(raw)
     return True
 
 

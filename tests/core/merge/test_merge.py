@@ -171,14 +171,22 @@ def test_an_input_that_vanished_is_an_error_and_nothing_is_written(
 def test_a_file_that_cannot_be_read_stops_the_merge_and_leaves_no_output(
     run_merge: Merge, laptops: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = chunk_scan.read_lines
+    # Tests run as root here, so chmod cannot make a file unreadable: both readers
+    # (whole chunks, and line by line) are made to fail on the second file instead.
+    real_lines, real_bodies = chunk_scan.read_lines, chunk_scan.read_bodies
 
-    def refuse_second(chunk: Chunk) -> Iterator[RawLine]:
+    def refuse_second_lines(chunk: Chunk) -> Iterator[RawLine]:
         if chunk.file_index == 1:
             raise PermissionError(13, "Permission denied")
-        return real(chunk)
+        return real_lines(chunk)
 
-    monkeypatch.setattr(chunk_scan, "read_lines", refuse_second)
+    def refuse_second_bodies(chunk: Chunk) -> tuple[list[bytes], bool] | None:
+        if chunk.file_index == 1:
+            raise PermissionError(13, "Permission denied")
+        return real_bodies(chunk)
+
+    monkeypatch.setattr(chunk_scan, "read_lines", refuse_second_lines)
+    monkeypatch.setattr(chunk_scan, "read_bodies", refuse_second_bodies)
     with pytest.raises(RecordFileError, match=r"laptop-2\.jsonl: Permission denied"):
         run_merge(laptops)
     assert list((tmp_path / "out").iterdir()) == []
