@@ -1,30 +1,54 @@
 """The ``localdigital`` command line: parse, call core, format. Nothing else.
 
 Commands live one per module in :mod:`localdigital_tui.commands` and are imported
-only when used, so ``localdigital --help`` starts without loading pydantic,
-polars, textual or questionary. This is the one place where errors become exit
-codes: 0 success, 1 bad input or a failed check, 2 a usage error.
+only when used: ``localdigital --help`` lists them from the one-line summaries
+kept here, so it imports no command module (nor pathlib, pydantic, polars,
+textual or questionary). This is the one place where errors become exit codes:
+0 success, 1 bad input or a failed check, 2 a usage error.
 """
 
 from __future__ import annotations
 
 import importlib
 import sys
+from gettext import gettext
 from typing import Any
 
 import click
 
-from localdigital_tui.errors import LocalDigitalError, QuestionnaireError
-
-# name -> "module:attribute"; a new command is one line here and one module.
-COMMANDS: dict[str, str] = {
-    "capture": "localdigital_tui.commands.capture:capture",
-    "convert": "localdigital_tui.commands.convert:convert",
-    "merge": "localdigital_tui.commands.merge:merge",
-    "show": "localdigital_tui.commands.show:show",
-    "simulate": "localdigital_tui.commands.simulate:simulate",
-    "tables": "localdigital_tui.commands.tables:tables",
-    "validate": "localdigital_tui.commands.validate:validate",
+# name -> ("module:attribute", the first sentence of the command's help); a new
+# command is one line here and one module. tests/test_cli.py checks each summary
+# gives the listing the command's own help would.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "capture": (
+        "localdigital_tui.commands.capture:capture",
+        "Run interviews and save each answer as it is given.",
+    ),
+    "convert": (
+        "localdigital_tui.commands.convert:convert",
+        "Convert answers files (.jsonl, or directories of them) to one Parquet file.",
+    ),
+    "merge": (
+        "localdigital_tui.commands.merge:merge",
+        "Merge INPUT files of responses and personal lines from many laptops.",
+    ),
+    "show": (
+        "localdigital_tui.commands.show:show",
+        "Print the questionnaire as a respondent of AUDIENCE reads it.",
+    ),
+    "simulate": (
+        "localdigital_tui.commands.simulate:simulate",
+        "Write simulated interviews that follow the questionnaire.",
+    ),
+    "tables": (
+        "localdigital_tui.commands.tables:tables",
+        "Print the report's tables from answers files (JSON Lines or Parquet, files or"
+        " directories); with no DATA, from the bundled 2013 data.",
+    ),
+    "validate": (
+        "localdigital_tui.commands.validate:validate",
+        "Check questionnaire files (.yaml) and response files (.jsonl).",
+    ),
 }
 
 
@@ -35,25 +59,43 @@ class LocalDigitalGroup(click.Group):
         return sorted(COMMANDS)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        target = COMMANDS.get(cmd_name)
-        if target is None:
+        if cmd_name not in COMMANDS:
             return None
-        module_name, attribute = target.split(":")
+        module_name, attribute = COMMANDS[cmd_name][0].split(":")
         command = getattr(importlib.import_module(module_name), attribute)
         assert isinstance(command, click.Command)
         return command
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The listing click would make, shortened the same way, from the summaries."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = [
+            (name, click.Command(name, help=COMMANDS[name][1]).get_short_help_str(limit))
+            for name in names
+        ]
+        with formatter.section(gettext("Commands")):
+            formatter.write_dl(rows)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except QuestionnaireError as exc:
-            for problem in exc.problems:
-                click.echo(str(problem), err=True)
-            click.echo(exc.summary, err=True)
-            ctx.exit(1)
-        except LocalDigitalError as exc:
-            click.echo(f"error: {exc}", err=True)
-            ctx.exit(1)
+        except Exception as exc:
+            # Only code that imported the typed errors can raise one, so `--help`
+            # need not import them (and dataclasses).
+            if "localdigital_tui.errors" not in sys.modules:
+                raise
+            from localdigital_tui.errors import LocalDigitalError, QuestionnaireError
+
+            if isinstance(exc, QuestionnaireError):
+                for problem in exc.problems:
+                    click.echo(str(problem), err=True)
+                click.echo(exc.summary, err=True)
+                ctx.exit(1)
+            if isinstance(exc, LocalDigitalError):
+                click.echo(f"error: {exc}", err=True)
+                ctx.exit(1)
+            raise
 
 
 @click.group(cls=LocalDigitalGroup, context_settings={"help_option_names": ["-h", "--help"]})

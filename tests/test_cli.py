@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import click
+import pytest
 from click.testing import CliRunner
 
 from localdigital_tui.cli import COMMANDS, cli
@@ -13,24 +15,55 @@ from localdigital_tui.cli import COMMANDS, cli
 HEAVY = ["textual", "polars", "questionary", "pydantic", "pandas"]
 
 
-def loaded_modules(code: str) -> set[str]:
+def loaded_modules(code: str, *, top_level: bool = True) -> set[str]:
     out = subprocess.run(
         [sys.executable, "-c", code + "\nimport sys, json; print(json.dumps(sorted(sys.modules)))"],
         check=True,
         capture_output=True,
         text=True,
     ).stdout
-    return {name.split(".")[0] for name in json.loads(out.splitlines()[-1])}
+    names = json.loads(out.splitlines()[-1])
+    return {name.split(".")[0] for name in names} if top_level else set(names)
 
 
-def test_help_loads_no_heavy_library() -> None:
-    modules = loaded_modules(
-        "import sys\nsys.argv = ['localdigital', '--help']\n"
+def modules_after_cli(*args: str, top_level: bool = True) -> set[str]:
+    return loaded_modules(
+        f"import sys\nsys.argv = ['localdigital', *{list(args)!r}]\n"
         "from localdigital_tui.cli import main\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass"
+        "try:\n    main()\nexcept SystemExit:\n    pass",
+        top_level=top_level,
     )
+
+
+@pytest.mark.parametrize("args", [["--help"], ["tables", "--help"], ["simulate", "--help"]])
+def test_help_loads_no_heavy_library(args: list[str]) -> None:
+    modules = modules_after_cli(*args)
     assert "click" in modules
     assert not modules & set(HEAVY), modules & set(HEAVY)
+
+
+def test_help_lists_commands_without_importing_them() -> None:
+    modules = modules_after_cli("--help", top_level=False)
+    assert "localdigital_tui.cli" in modules
+    assert not {m for m in modules if m.startswith("localdigital_tui.commands")}
+
+
+def test_command_help_imports_that_command_only() -> None:
+    modules = modules_after_cli("tables", "--help", top_level=False)
+    commands = {m for m in modules if m.startswith("localdigital_tui.commands.")}
+    assert commands == {"localdigital_tui.commands.tables", "localdigital_tui.commands.options"}
+
+
+@pytest.mark.parametrize("width", [50, 60, 78, 100, 200])
+def test_command_listing_is_what_each_commands_own_help_gives(width: int) -> None:
+    """The summaries in COMMANDS list exactly what click makes from each command's help."""
+    ctx = click.Context(cli, info_name="localdigital")
+    from_summaries = click.HelpFormatter(width=width)
+    cli.format_commands(ctx, from_summaries)
+    from_commands = click.HelpFormatter(width=width)
+    click.Group.format_commands(cli, ctx, from_commands)  # imports every command module
+    assert from_summaries.getvalue() == from_commands.getvalue()
+    assert all(name in from_summaries.getvalue() for name in COMMANDS)
 
 
 def test_core_imports_no_front_end_or_cli_framework() -> None:
