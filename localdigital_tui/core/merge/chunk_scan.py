@@ -170,8 +170,8 @@ class ChunkScanner:
                 offset = self._write_spill(spilled, offset)
                 self._check(pending, kind, scan, fast_tried=True)
                 pending, offset = [], self._offset
-                if found is None:
-                    continue
+            if found is None:
+                continue
             record_id, canonical, partial, time = found
             if partial and skip_partial:
                 scan.partial_skipped += 1
