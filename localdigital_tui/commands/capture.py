@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from localdigital_tui.commands.options import questionnaire_option, questionnaire_or_bundled
+from localdigital_tui.commands.options import (
+    PathType,
+    questionnaire_option,
+    questionnaire_or_bundled,
+)
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @click.command()
@@ -15,8 +22,8 @@ from localdigital_tui.commands.options import questionnaire_option, questionnair
 @click.option(
     "--out",
     "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("capture"),
+    type=PathType(file_okay=False),
+    default="capture",
     show_default=True,
     help="Directory for drafts and the day's answers and personal files.",
 )

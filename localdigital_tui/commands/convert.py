@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from localdigital_tui.commands.options import questionnaire_option, questionnaire_or_bundled
+from localdigital_tui.commands.options import (
+    PathType,
+    questionnaire_option,
+    questionnaire_or_bundled,
+)
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @click.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, type=PathType(exists=True))
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+    "-o", "--output", type=PathType(dir_okay=False), required=True,
     help="The Parquet file to write.",
 )  # fmt: skip
 @click.option(

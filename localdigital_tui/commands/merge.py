@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
+from localdigital_tui.commands.options import PathType
+
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from localdigital_tui.core.merge.report import MergeReport
 
 COLUMNS = (
@@ -31,7 +34,7 @@ COLUMNS = (
     "-o",
     "--output",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=PathType(dir_okay=False),
     help="The merged answers file; the other outputs go beside it unless named.",
 )
 @click.option(
@@ -39,17 +42,13 @@ COLUMNS = (
     "-q",
     "questionnaire_files",
     multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=PathType(exists=True, dir_okay=False),
     help="A questionnaire the records may name (repeatable; default: the bundled one).",
 )
 @click.option("--include-partial", is_flag=True, help="Merge drafts (status partial) too.")
-@click.option(
-    "--personal", type=click.Path(dir_okay=False, path_type=Path), help="Personal output."
-)
-@click.option("--quarantine", type=click.Path(dir_okay=False, path_type=Path), help="Bad lines.")
-@click.option(
-    "--conflicts", type=click.Path(dir_okay=False, path_type=Path), help="Conflicting versions."
-)
+@click.option("--personal", type=PathType(dir_okay=False), help="Personal output.")
+@click.option("--quarantine", type=PathType(dir_okay=False), help="Bad lines.")
+@click.option("--conflicts", type=PathType(dir_okay=False), help="Conflicting versions.")
 @click.option("--json", "as_json", is_flag=True, help="Also print the report as JSON on stdout.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: auto).")
 def merge(

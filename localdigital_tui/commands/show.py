@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from localdigital_tui.commands.options import questionnaire_option, questionnaire_or_bundled
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @click.command()

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from localdigital_tui.commands.options import questionnaire_option, questionnaire_or_bundled
+from localdigital_tui.commands.options import (
+    PathType,
+    questionnaire_option,
+    questionnaire_or_bundled,
+)
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @click.command()
@@ -14,7 +21,7 @@ from localdigital_tui.commands.options import questionnaire_option, questionnair
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=PathType(),
     required=True,
     help="Answers file; or a directory (with --files, or if it exists) for numbered files.",
 )

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from localdigital_tui.commands.options import questionnaire_option, questionnaire_or_bundled
+from localdigital_tui.commands.options import (
+    PathType,
+    questionnaire_option,
+    questionnaire_or_bundled,
+)
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from localdigital_tui.core.questionnaire import Questionnaire
 
 TABLE_IDS = (
@@ -31,7 +36,7 @@ BASES = ("table", "row", "question", "asked")
 
 
 @click.command()
-@click.argument("data", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.argument("data", nargs=-1, type=PathType(exists=True))
 @click.option(
     "--table",
     "-t",
@@ -90,7 +95,7 @@ BASES = ("table", "row", "question", "asked")
 @click.option(
     "--output",
     "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=PathType(dir_okay=False),
     default=None,
     help="Write to this file (atomically) instead of standard output.",
 )
@@ -102,13 +107,13 @@ BASES = ("table", "row", "question", "asked")
 )
 @click.option(
     "--targets",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=PathType(exists=True, dir_okay=False),
     default=None,
     help="Published figures for --check (default: the bundled targets.csv).",
 )
 @click.option(
     "--slips",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=PathType(exists=True, dir_okay=False),
     default=None,
     help="The report's slips for --check (default: the bundled slips.csv).",
 )

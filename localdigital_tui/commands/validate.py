@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from localdigital_tui.commands.options import questionnaire_option, questionnaire_or_bundled
+from localdigital_tui.commands.options import (
+    PathType,
+    questionnaire_option,
+    questionnaire_or_bundled,
+)
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 QUESTIONNAIRE_SUFFIXES = {".yaml", ".yml"}
 
 
 @click.command()
-@click.argument(
-    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
-)
+@click.argument("files", nargs=-1, required=True, type=PathType(exists=True, dir_okay=False))
 @questionnaire_option
 @click.option(
     "--max-problems", type=int, default=None, help="Print at most this many problems per file."
