@@ -10,11 +10,13 @@ textual or questionary). This is the one place where errors become exit codes:
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from gettext import gettext
 from typing import Any
 
 import click
+from click import formatting
 
 # name -> ("module:attribute", the first sentence of the command's help); a new
 # command is one line here and one module. tests/test_cli.py checks each summary
@@ -66,6 +68,20 @@ class LocalDigitalGroup(click.Group):
         assert isinstance(command, click.Command)
         return command
 
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        if parent is None and "terminal_width" not in extra:  # subcommands inherit it
+            max_width = extra.get(
+                "max_content_width", self.context_settings.get("max_content_width")
+            )
+            extra["terminal_width"] = help_width(max_width)
+        return super().make_context(info_name, args, parent, **extra)
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The listing click would make, shortened the same way, from the summaries."""
         names = self.list_commands(ctx)
@@ -96,6 +112,27 @@ class LocalDigitalGroup(click.Group):
                 click.echo(f"error: {exc}", err=True)
                 ctx.exit(1)
             raise
+
+
+def help_width(max_width: int | None) -> int:
+    """The help width click's HelpFormatter picks, found without the ``import shutil``
+    it makes for it (~3 ms of every ``--help``): $COLUMNS, else the width of the
+    terminal on standard output, else 80; at most max_width (80) minus 2, at least 50.
+    tests/test_cli.py checks it against click's own choice.
+    """
+    if formatting.FORCED_WIDTH is not None:  # set by click.testing.CliRunner
+        return formatting.FORCED_WIDTH
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):  # no stdout, closed, or not a terminal
+            columns = 0
+        columns = columns or 80
+    return max(min(columns, max_width or 80) - 2, 50)
 
 
 @click.group(cls=LocalDigitalGroup, context_settings={"help_option_names": ["-h", "--help"]})

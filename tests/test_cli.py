@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -10,7 +11,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from localdigital_tui.cli import COMMANDS, cli
+from localdigital_tui.cli import COMMANDS, cli, help_width
 
 HEAVY = ["textual", "polars", "questionary", "pydantic", "pandas"]
 
@@ -64,6 +65,32 @@ def test_command_listing_is_what_each_commands_own_help_gives(width: int) -> Non
     click.Group.format_commands(cli, ctx, from_commands)  # imports every command module
     assert from_summaries.getvalue() == from_commands.getvalue()
     assert all(name in from_summaries.getvalue() for name in COMMANDS)
+
+
+@pytest.mark.parametrize("columns", [None, "40", "60", "100", "200", "0", "wide"])
+@pytest.mark.parametrize("max_width", [None, 60, 120])
+def test_help_width_is_the_one_click_picks(
+    columns: str | None, max_width: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(click.formatting, "FORCED_WIDTH", None)
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert help_width(max_width) == click.HelpFormatter(max_width=max_width).width
+
+
+def test_help_is_wrapped_to_columns() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "localdigital_tui", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "COLUMNS": "60"},
+    )
+    lines = result.stdout.splitlines()
+    assert "  tables    Print the report's tables from answers..." in lines
+    assert max(len(line) for line in lines if not line.startswith("    localdigital")) <= 58
 
 
 def test_core_imports_no_front_end_or_cli_framework() -> None:
