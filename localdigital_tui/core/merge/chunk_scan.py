@@ -25,8 +25,9 @@ from localdigital_tui.core.merge.line_reader import (
     MAX_LINE_BYTES,
     Chunk,
     RawLine,
-    read_bodies,
+    max_line_length,
     read_lines,
+    read_whole,
 )
 from localdigital_tui.core.merge.spill import spill_path
 from localdigital_tui.core.questionnaire import LoadedQuestionnaire
@@ -118,9 +119,9 @@ class ChunkScanner:
 
     def _scan_lines(self, chunk: Chunk, scan: ChunkScan) -> None:
         kind = first_kind(chunk.path)
-        whole = read_bodies(chunk)
-        if whole is not None:
-            self._scan_bodies(*whole, kind, scan)
+        whole = read_whole(chunk)
+        if whole is not None and max_line_length(whole[0]) < MAX_LINE_BYTES:
+            self._scan_whole(*whole, kind, scan)
             return
         pending: list[RawLine] = []
         for raw in read_lines(chunk):
@@ -135,13 +136,12 @@ class ChunkScanner:
         if pending:
             self._check(pending, kind, scan)
 
-    def _scan_bodies(
-        self, bodies: list[bytes], ended: bool, kind: FileKind, scan: ChunkScan
-    ) -> None:
-        """The common path, one tight loop: each line the fast path vouches for goes
-        straight into the entries and the spill; the others wait in ``pending`` and are
-        settled by pydantic (in batches) before the next vouched line, so entries and
-        spill stay in line order."""
+    def _scan_whole(self, data: bytes, ended: bool, kind: FileKind, scan: ChunkScan) -> None:
+        """The common path, one tight loop over a chunk read whole: lines are decoded
+        from slices of one buffer (no copy per line); each line the fast path vouches
+        for goes straight into the entries and the spill; the others wait in
+        ``pending`` and are settled by pydantic (in batches) before the next vouched
+        line, so entries and spill stay in line order."""
         check = self.fast.checker(kind)
         entries = scan.entries[kind]
         record_ids, digests, partials = entries.record_ids, entries.digests, entries.partial
@@ -155,15 +155,22 @@ class ChunkScanner:
         spilled: list[bytes] = []
         pending: list[RawLine] = []
         offset = self._offset
-        last = len(bodies)
-        scan.lines += last
-        for number, body in enumerate(bodies, start=1):
+        view, find, size = memoryview(data), data.find, len(data)
+        start = number = 0
+        while start < size:
+            end = find(b"\n", start)
+            if end < 0:
+                end = size
+            body = view[start:end]
+            number += 1
+            start = end + 1
             found = check(body)
             if found is None:
-                if not body or body.isspace():
+                raw = bytes(body)
+                if not raw or raw.isspace():
                     scan.blank += 1
                     continue
-                pending.append(RawLine(number, body, ended or number < last))
+                pending.append(RawLine(number, raw, ended or start < size))
                 if len(pending) < BATCH_LINES:
                     continue
             if pending:
@@ -176,16 +183,17 @@ class ChunkScanner:
             if partial and skip_partial:
                 scan.partial_skipped += 1
                 continue
-            size = len(canonical)
+            length = len(canonical)
             record_ids.append(record_id)
             digests += xxh3_128_digest(canonical)
             partials.append(partial)
             times.append(time)
             numbers.append(number)
             offsets.append(offset)
-            lengths.append(size)
-            offset += size + 1
+            lengths.append(length)
+            offset += length + 1
             spilled.append(canonical)
+        scan.lines += number
         self._write_spill(spilled, offset)
         if pending:
             self._check(pending, kind, scan, fast_tried=True)

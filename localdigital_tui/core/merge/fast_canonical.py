@@ -57,6 +57,8 @@ _MICROSECOND = timedelta(microseconds=1)
 
 FastResponse = tuple[str, bytes, bool, int]
 """record id, canonical bytes, draft?, time (microseconds since 1970)."""
+Line = bytes | memoryview
+"""A line without its line end: bytes, or a slice of a chunk's buffer."""
 
 
 def _struct(name: str, fields: list[tuple[str, Any, Any]]) -> Any:
@@ -113,7 +115,7 @@ class FastCanonical:
 
     def __init__(self, loaded: LoadedQuestionnaire) -> None:
         q = loaded.questionnaire
-        self._decoders: dict[tuple[bytes, bytes], Callable[[bytes], Any]] = {}
+        self._decoders: dict[tuple[bytes, bytes], Callable[[Line], Any]] = {}
         self._skip_rules: dict[tuple[bytes, bytes], list[tuple[str, str, frozenset[str]]]] = {}
         for audience in q.audience_codes():
             for status in STATUSES:
@@ -132,7 +134,7 @@ class FastCanonical:
             for question in q.questions
         )
 
-    def response(self, raw: bytes) -> FastResponse | None:
+    def response(self, raw: Line) -> FastResponse | None:
         # A file's lines are mostly of one audience and status: try the decoder of the
         # last line first. A wrong guess fails early (audience and status are literals
         # near the start of a line) and the line's own kind is looked up.
@@ -160,11 +162,12 @@ class FastCanonical:
         stamp = datetime.fromisoformat(submitted or started)
         return record.record_id, canonical, key[1] == b"partial", (stamp - _EPOCH) // _MICROSECOND
 
-    def _decode_by_kind(self, raw: bytes) -> tuple[tuple[bytes, bytes], Any] | None:
+    def _decode_by_kind(self, raw: Line) -> tuple[tuple[bytes, bytes], Any] | None:
         """Decode with the decoder of the kind the line names; if the compact
         ``"audience":"`` or ``"status":"`` is not there (JSON written with spaces), with
         each decoder in turn, so the verdict never depends on the lines before."""
-        key = (string_after(raw, AUDIENCE), string_after(raw, STATUS))
+        text = bytes(raw)
+        key = (string_after(text, AUDIENCE), string_after(text, STATUS))
         decode = self._decoders.get(key)
         tries = [(key, decode)] if decode is not None else list(self._decoders.items())
         for key, decode in tries:
@@ -176,7 +179,7 @@ class FastCanonical:
             return key, record
         return None
 
-    def personal(self, raw: bytes) -> FastResponse | None:
+    def personal(self, raw: Line) -> FastResponse | None:
         try:
             record = self._personal(raw)
         except DECODE_ERRORS:
@@ -237,7 +240,7 @@ class FastLines:
         self._by_sha = {loaded.sha256.encode(): fast_canonical(loaded) for loaded in questionnaires}
         self._only = fast_canonical(questionnaires[0]) if len(questionnaires) == 1 else None
 
-    def checker(self, kind: FileKind) -> Callable[[bytes], FastResponse | None]:
+    def checker(self, kind: FileKind) -> Callable[[Line], FastResponse | None]:
         """A function giving (record id, canonical bytes, draft?, time) of a line of
         ``kind``, or ``None`` when the fast path cannot vouch for it (a personal line
         is never a draft and has time 0)."""
@@ -250,16 +253,16 @@ class FastLines:
         found = self.checker(kind)(raw)
         return None if found is None else ValidLine(kind, *found)
 
-    def _only_personal(self, raw: bytes) -> FastResponse | None:
+    def _only_personal(self, raw: Line) -> FastResponse | None:
         assert self._only is not None
         return self._only.personal(raw)
 
     # With several questionnaires the line's ``"sha256":"`` picks one (a wrong pick,
     # from text inside an answer, only means the decoder refuses).
-    def _any_response(self, raw: bytes) -> FastResponse | None:
-        fast = self._by_sha.get(string_after(raw, SHA256))
+    def _any_response(self, raw: Line) -> FastResponse | None:
+        fast = self._by_sha.get(string_after(bytes(raw), SHA256))
         return None if fast is None else fast.response(raw)
 
-    def _any_personal(self, raw: bytes) -> FastResponse | None:
-        fast = self._by_sha.get(string_after(raw, SHA256))
+    def _any_personal(self, raw: Line) -> FastResponse | None:
+        fast = self._by_sha.get(string_after(bytes(raw), SHA256))
         return None if fast is None else fast.personal(raw)

@@ -87,27 +87,32 @@ def _line_end_after(handle: BinaryIO, offset: int, size: int) -> int:
     return size
 
 
-def read_bodies(chunk: Chunk) -> tuple[list[bytes], bool] | None:
-    """The lines of a chunk read whole, as bodies (no line end, no BOM), and whether
-    its last line ended; ``None`` if the chunk is too big for that or holds a line of
-    ``MAX_LINE_BYTES`` or more (then use :func:`read_lines`). No per-line objects:
-    this is the merge's common path."""
+def read_whole(chunk: Chunk) -> tuple[bytes, bool] | None:
+    """The bytes of a chunk read in one call, and whether its last line ended; ``None``
+    if the chunk is too big for that (then use :func:`read_lines`).
+
+    Line ends stay ``\\n``; a ``\\r`` before one and a BOM at the start of a line are
+    removed (the bytes are only rewritten when there are any), so the lines are
+    what :func:`read_lines` gives. This is the merge's common path: no object per line.
+    """
     if chunk.size > WHOLE_CHUNK_BYTES:
         return None
     with open(chunk.path, "rb") as handle:
         handle.seek(chunk.start)
         data = handle.read(chunk.size)
-    if not data:
-        return [], True
-    bodies = data.split(b"\n")
-    ended = not bodies[-1]
-    if ended:
-        bodies.pop()
-    if len(data) >= MAX_LINE_BYTES and max(map(len, bodies)) >= MAX_LINE_BYTES:
-        return None
-    if b"\r" in data or BOM in data:
-        bodies = [_strip(body) for body in bodies]
-    return bodies, ended
+    ended = not data or data.endswith(b"\n")
+    # A lone b"\xef" is searched first: it is memchr-fast, the three-byte BOM is not.
+    if b"\r" in data or (b"\xef" in data and BOM in data):
+        bodies = data.split(b"\n")
+        data = b"\n".join([_strip(body) for body in bodies])
+    return data, ended
+
+
+def max_line_length(data: bytes) -> int:
+    """The length of the longest line in ``data`` (0 when it is shorter than the limit)."""
+    if len(data) < MAX_LINE_BYTES:
+        return 0
+    return max(map(len, data.split(b"\n")))
 
 
 def _strip(body: bytes) -> bytes:
@@ -123,9 +128,12 @@ def read_lines(chunk: Chunk) -> Iterator[RawLine]:
     binary file without line ends) is cut there and flagged ``overlong``; the
     rest of it is skipped without being held in memory.
     """
-    whole = read_bodies(chunk)
-    if whole is not None:
-        bodies, ended = whole
+    whole = read_whole(chunk)
+    if whole is not None and max_line_length(whole[0]) < MAX_LINE_BYTES:
+        data, ended = whole
+        bodies = data.split(b"\n")
+        if ended:
+            bodies.pop()
         last = len(bodies)
         for number, body in enumerate(bodies, start=1):
             yield RawLine(number, body, ended or number < last)

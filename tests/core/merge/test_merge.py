@@ -173,20 +173,20 @@ def test_a_file_that_cannot_be_read_stops_the_merge_and_leaves_no_output(
 ) -> None:
     # Tests run as root here, so chmod cannot make a file unreadable: both readers
     # (whole chunks, and line by line) are made to fail on the second file instead.
-    real_lines, real_bodies = chunk_scan.read_lines, chunk_scan.read_bodies
+    real_lines, real_whole = chunk_scan.read_lines, chunk_scan.read_whole
 
     def refuse_second_lines(chunk: Chunk) -> Iterator[RawLine]:
         if chunk.file_index == 1:
             raise PermissionError(13, "Permission denied")
         return real_lines(chunk)
 
-    def refuse_second_bodies(chunk: Chunk) -> tuple[list[bytes], bool] | None:
+    def refuse_second_whole(chunk: Chunk) -> tuple[bytes, bool] | None:
         if chunk.file_index == 1:
             raise PermissionError(13, "Permission denied")
-        return real_bodies(chunk)
+        return real_whole(chunk)
 
     monkeypatch.setattr(chunk_scan, "read_lines", refuse_second_lines)
-    monkeypatch.setattr(chunk_scan, "read_bodies", refuse_second_bodies)
+    monkeypatch.setattr(chunk_scan, "read_whole", refuse_second_whole)
     with pytest.raises(RecordFileError, match=r"laptop-2\.jsonl: Permission denied"):
         run_merge(laptops)
     assert list((tmp_path / "out").iterdir()) == []
