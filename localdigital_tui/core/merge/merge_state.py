@@ -118,11 +118,14 @@ class MergeState:
             self.counts[file].merged += merged
         self.spills.map_all()
         read = self.spills.read
-        write = target.write
+        batch: list[bytes] = []
         for count, (spill, offset, length) in enumerate(index.kept_in_order(), start=1):
-            write(read(spill, offset, length + 1))
+            batch.append(read(spill, offset, length + 1))
             if count % RELEASE_EVERY == 0:
+                target.write(b"".join(batch))
+                batch.clear()
                 self.spills.release()
+        target.write(b"".join(batch))
         return target
 
     def report(self, outputs: dict[str, str]) -> MergeReport:
