@@ -15,7 +15,6 @@ arithmetic), so the flags that look at earlier chunks do not recompute them.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -90,7 +89,7 @@ class CellCompiler:
                 run.append(item)
                 continue
             for group, number in self._chunks(run, 2):
-                table = _table(group, lambda combo, flag: _joined(combo, comma=bool(flag)), 2)
+                table = _table(group, lambda bodies, flag: _comma(bodies, bool(flag)), 2)
                 cells.append((table, number + _any(before) * _size(group)))
                 before.append(number)
             run = []
@@ -113,13 +112,12 @@ class CellCompiler:
             first, last = i == 0, i == len(chunks) - 1
 
             def text(
-                combo: tuple[str, ...], flag: int, first: bool = first, last: bool = last
-            ) -> str:
+                bodies: list[str], flag: int, first: bool = first, last: bool = last
+            ) -> list[str]:
                 shown, earlier = flag & 1, flag >> 1
-                body = _joined(combo, comma=bool(earlier) and not first)
-                if first and shown:
-                    body = ("," if earlier else "") + item.opener + body
-                return body + ("}" if last and shown else "")
+                head = (("," if earlier else "") + item.opener) if first and shown else ""
+                tail = "}" if last and shown else ""
+                return [head + b + tail for b in _comma(bodies, bool(earlier) and not first)]
 
             inside = lead if first else _any([n for _, n in chunks[:i]])
             flags = present + inside * 2
@@ -138,15 +136,23 @@ def _any(numbers: Sequence[pl.Expr]) -> pl.Expr:
     return pl.any_horizontal([n > 0 for n in numbers]).cast(pl.UInt32)
 
 
-def _joined(combo: tuple[str, ...], *, comma: bool) -> str:
-    body = ",".join(t for t in combo if t)
-    return ("," + body) if comma and body else body
+def _comma(bodies: list[str], comma: bool) -> list[str]:
+    """``bodies`` each led by a comma if ``comma`` (an empty body stays empty)."""
+    return [("," + b) if b else b for b in bodies] if comma else bodies
 
 
 def _table(
-    group: Sequence[Member], text: Callable[[tuple[str, ...], int], str], flags: int
+    group: Sequence[Member], text: Callable[[list[str], int], list[str]], flags: int
 ) -> list[str]:
-    """Text of every (flag, combination) in index order: the first member varies fastest."""
-    options = [["", *list(m.texts)[1:]] for m in group]
-    combos = [tuple(reversed(c)) for c in itertools.product(*reversed(options))]
-    return [text(combo, flag) for flag in range(flags) for combo in combos]
+    """Text of every (flag, combination) in index order: the first member varies fastest.
+
+    ``text`` gets, for one flag, every combination's members joined with commas
+    (absent ones left out) and returns the texts. The joins are built member by
+    member, from the last: each step puts the member's texts in front of every
+    join of the members after it.
+    """
+    bodies = [""]
+    for member in reversed(group):
+        texts = ["", *list(member.texts)[1:]]
+        bodies = [f"{t},{b}" if t and b else t or b for b in bodies for t in texts]
+    return [entry for flag in range(flags) for entry in text(bodies, flag)]

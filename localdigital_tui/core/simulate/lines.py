@@ -30,14 +30,17 @@ DAYS = 29
 DAY_START = 8 * 3600  # interviews start between 08:00 and 17:00 UTC ...
 START_SPAN = 9 * 3600
 LONGEST = 3000  # ... and last at most 50 minutes
-HEX4 = [f"{i:04x}" for i in range(1 << 16)]
+HEX2 = [f"{i:02x}" for i in range(256)]
+HEX4 = [high + low for high in HEX2 for low in HEX2]  # "0000" ... "ffff"
 
 
 def _seconds_of_day() -> list[str]:
-    return [
-        f"T{s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d}Z"
-        for s in range(DAY_START, DAY_START + START_SPAN + LONGEST + 1)
-    ]
+    """``T08:00:00Z`` ... for every second an interview may start or end."""
+    first, last = DAY_START, DAY_START + START_SPAN + LONGEST
+    seconds = [f"{s:02d}Z" for s in range(60)]
+    hours = range(first // 3600, last // 3600 + 1)
+    times = [f"T{h:02d}:{m:02d}:{s}" for h in hours for m in range(60) for s in seconds]
+    return times[first % 3600 : first % 3600 + last - first + 1]
 
 
 class LinePlan:

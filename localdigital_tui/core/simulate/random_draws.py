@@ -105,14 +105,14 @@ def choose(draw: pl.Expr, weights: Sequence[float]) -> pl.Expr:
 
 @lru_cache(maxsize=256)
 def _outcome_table(weights: tuple[float, ...]) -> pl.Series:
-    table: list[int] = []
-    previous = 0
-    for i, cut in enumerate(thresholds(weights)):
-        table += [i] * (cut - previous)
-        previous = cut
-    return pl.Series(table, dtype=pl.UInt8 if len(weights) <= 256 else pl.UInt32)
+    """Entry d: how many cut points are at or below d, i.e. the outcome of draw d."""
+    cuts = pl.Series(thresholds(weights)[:-1], dtype=pl.UInt32)
+    table = cuts.search_sorted(pl.int_range(0, DRAW_RANGE, dtype=pl.UInt32, eager=True), "right")
+    return table.cast(pl.UInt8 if len(weights) <= 256 else pl.UInt32)
 
 
 def pick(texts: Sequence[str], index: pl.Expr, prefix: str = "", suffix: str = "") -> pl.Expr:
     """``prefix + texts[index] + suffix`` for every record."""
-    return pl.lit(pl.Series([prefix + t + suffix for t in texts], dtype=pl.String)).gather(index)
+    if prefix or suffix:
+        texts = [prefix + t + suffix for t in texts]
+    return pl.lit(pl.Series(texts, dtype=pl.String)).gather(index)
