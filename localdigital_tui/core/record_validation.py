@@ -23,11 +23,11 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from localdigital_tui.core.fast_lines import FastLineCheck
+from localdigital_tui.core.line_views import BOM, line_views
 from localdigital_tui.core.questionnaire import LoadedQuestionnaire
 from localdigital_tui.core.record_schema import personal_adapter, record_adapter
 from localdigital_tui.errors import Location, Problem, RecordFileError
 
-BOM = b"\xef\xbb\xbf"
 STATUS_TAGS = frozenset({"complete", "partial"})
 PARALLEL_FROM_BYTES = 64 << 20  # smaller files are validated in this process
 
@@ -54,18 +54,20 @@ class RecordValidator:
 
     def __init__(self, loaded: LoadedQuestionnaire) -> None:
         self.loaded = loaded
-        self._adapters: dict[FileKind, TypeAdapter[Any]] = {
-            FileKind.RESPONSES: record_adapter(loaded),
-            FileKind.PERSONAL: personal_adapter(loaded),
-        }
+        # Compiled on first use: a file whose lines all pass the fast check never needs them.
+        self._adapters: dict[FileKind, TypeAdapter[Any]] = {}
         self._fast: FastLineCheck | None = None
 
     def check_line(
         self, raw: bytes | str, kind: FileKind = FileKind.RESPONSES
     ) -> list[tuple[str, str]]:
         """``[(field, problem), ...]`` for one line; empty when the line is valid."""
+        adapter = self._adapters.get(kind)
+        if adapter is None:
+            build = record_adapter if kind is FileKind.RESPONSES else personal_adapter
+            adapter = self._adapters[kind] = build(self.loaded)
         try:
-            self._adapters[kind].validate_json(raw)
+            adapter.validate_json(raw)
         except ValidationError as exc:
             return describe(exc)
         return []
@@ -93,16 +95,20 @@ class RecordValidator:
         """The lines starting in bytes ``start`` .. ``stop``, numbered from 1; and their count."""
         if self._fast is None:
             self._fast = FastLineCheck(self.loaded)
-        fast = self._fast.responses if kind is FileKind.RESPONSES else self._fast.personal
+        doubtful = (
+            self._fast.doubtful_responses
+            if kind is FileKind.RESPONSES
+            else self._fast.doubtful_personal
+        )
         summary = ValidationSummary(str(path), kind)
         lines = 0
-        for block in line_blocks(path, start, stop):
+        for block in line_views(path, start, stop):
             # The fast check over a whole block (a trailing CR is JSON whitespace to
             # it); only the lines it does not vouch for are looked at one by one.
-            verdicts = list(map(fast, block))
-            summary.good += verdicts.count(True)
-            for index in (i for i, ok in enumerate(verdicts) if not ok):
-                self._settle(summary, path, kind, lines + index + 1, block[index])
+            unsure = doubtful(block)
+            summary.good += len(block) - len(unsure)
+            for index in unsure:
+                self._settle(summary, path, kind, lines + index + 1, bytes(block[index]))
             lines += len(block)
         return summary, lines
 
