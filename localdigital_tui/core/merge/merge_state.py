@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from localdigital_tui.core.merge.merge import MergeOutputs
 
 RELEASE_EVERY = 8_192
+BATCH_BYTES = 16 * 1024 * 1024
 
 
 class MergeState:
@@ -117,15 +118,22 @@ class MergeState:
         for file, merged in index.merged_per_file().items():
             self.counts[file].merged += merged
         self.spills.map_all()
-        read = self.spills.read
-        batch: list[bytes] = []
+        views = self.spills.views()
+        # Records are copied into one buffer that is reused batch after batch: fresh
+        # memory costs a page fault per 4 KiB (~3 µs each on a virtual machine), which
+        # made building each batch anew cost three times the copying.
+        batch = bytearray(BATCH_BYTES)  # a record is at most MAX_LINE_BYTES, half of this
+        at = 0
         for count, (spill, offset, length) in enumerate(index.kept_in_order(), start=1):
-            batch.append(read(spill, offset, length + 1))
+            end = at + length + 1
+            if end > BATCH_BYTES:
+                _write_part(target, batch, at)
+                at, end = 0, length + 1
+            batch[at:end] = views[spill][offset : offset + length + 1]
+            at = end
             if count % RELEASE_EVERY == 0:
-                target.write(b"".join(batch))
-                batch.clear()
                 self.spills.release()
-        target.write(b"".join(batch))
+        _write_part(target, batch, at)
         return target
 
     def report(self, outputs: dict[str, str]) -> MergeReport:
@@ -150,6 +158,11 @@ class MergeState:
         self.spills.close()
         for staged in self._staged:
             staged.discard()
+
+
+def _write_part(target: StagedFile, batch: bytearray, length: int) -> None:
+    with memoryview(batch) as view:
+        target.write(view[:length])
 
 
 @dataclass

@@ -21,6 +21,7 @@ class SpillFiles:
         self._numbers: dict[str, int] = {}
         self._fds: list[int] = []
         self._maps: list[mmap.mmap | None] = []
+        self._views: list[memoryview] = []
 
     def number_of(self, path: str) -> int:
         number = self._numbers.get(path)
@@ -44,6 +45,16 @@ class SpillFiles:
             if self._maps[number] is None and os.fstat(fd).st_size > 0:
                 self._maps[number] = mmap.mmap(fd, 0, access=mmap.ACCESS_READ)
 
+    def views(self) -> list[memoryview]:
+        """A view of each mapped spill file (after :meth:`map_all`), for copying records
+        straight into an output buffer; released by :meth:`close`."""
+        if len(self._views) != len(self._maps):
+            self._views = [
+                memoryview(mapped) if mapped is not None else memoryview(b"")
+                for mapped in self._maps
+            ]
+        return self._views
+
     def release(self) -> None:
         """Drop mapped pages from this process (they stay in the page cache), so that
         writing a large output in random order does not grow the resident set."""
@@ -54,6 +65,9 @@ class SpillFiles:
                 mapped.madvise(mmap.MADV_DONTNEED)
 
     def close(self) -> None:
+        for view in self._views:
+            view.release()
+        self._views = []
         for mapped in self._maps:
             if mapped is not None:
                 mapped.close()

@@ -35,7 +35,7 @@ class StagedFile:
         self.bytes_written = 0
         self._handed_over = 0
 
-    def write(self, data: bytes) -> None:
+    def write(self, data: bytes | memoryview) -> None:
         self._file.write(data)
         self.bytes_written += len(data)
         if self.bytes_written - self._handed_over >= WRITEBACK_BYTES:
