@@ -26,7 +26,12 @@ import polars as pl
 from localdigital_tui.core.durable_files import fsync_directory
 from localdigital_tui.core.questionnaire import LoadedQuestionnaire
 from localdigital_tui.core.simulate.direct_file import DirectFile, aligned_buffers
-from localdigital_tui.core.simulate.lines import LinePlan
+from localdigital_tui.core.simulate.lines import (
+    PART_SEPARATOR,
+    PERSONAL_PARTS,
+    RESPONSE_PARTS,
+    LinePlan,
+)
 from localdigital_tui.core.simulate.profile import REPORT_PROFILE, Profile
 from localdigital_tui.errors import OutputFileError
 
@@ -187,7 +192,12 @@ def _write(plan: LinePlan, output: OutputFile, batch: int, sync: bool, buffers: 
 
 
 def _write_batch(frame: pl.DataFrame, answers: DirectFile, personal: DirectFile | None) -> None:
-    for column, target in [("response", answers), ("personal", personal)]:
+    """Each line's parts joined by the commas between them (see :mod:`.lines`)."""
+    for parts, target in [(RESPONSE_PARTS, answers), (PERSONAL_PARTS, personal)]:
         if target is not None:  # polars calls only ``write``: a DirectFile serves as IO[bytes]
-            text = frame.select(column)
-            text.write_csv(cast("IO[bytes]", target), include_header=False, quote_style="never")
+            frame.select(parts).write_csv(
+                cast("IO[bytes]", target),
+                include_header=False,
+                separator=PART_SEPARATOR,
+                quote_style="never",
+            )

@@ -202,7 +202,16 @@ def test_output_names() -> None:
 
 def test_a_plan_can_be_reused_for_any_range(loaded: LoadedQuestionnaire) -> None:
     plan = LinePlan(loaded, REPORT_PROFILE, seed=1)
-    whole = plan.frame(0, 50).collect()["response"].to_list()
-    parts = plan.frame(0, 20).collect()["response"].to_list()
-    parts += plan.frame(20, 50).collect()["response"].to_list()
+    whole = plan.lines(0, 50).collect()["response"].to_list()
+    parts = plan.lines(0, 20).collect()["response"].to_list()
+    parts += plan.lines(20, 50).collect()["response"].to_list()
     assert whole == parts
+
+
+def test_the_files_hold_the_plans_lines(loaded: LoadedQuestionnaire, tmp_path: Path) -> None:
+    """The writer joins each line's parts with the commas the JSON has between them."""
+    path = tmp_path / "responses.jsonl"
+    simulate(loaded, 300, path, seed=3, partial_rate=0.3, batch=128, sync=False)
+    made = LinePlan(loaded, REPORT_PROFILE, seed=3, partial_rate=0.3).lines(0, 300).collect()
+    assert lines(path) == made["response"].to_list()
+    assert lines(tmp_path / "personal.jsonl") == made["personal"].to_list()
