@@ -25,7 +25,6 @@ from localdigital_tui.core.merge.line_reader import (
     MAX_LINE_BYTES,
     Chunk,
     RawLine,
-    max_line_length,
     read_lines,
     read_whole,
 )
@@ -35,6 +34,7 @@ from localdigital_tui.core.record_validation import FileKind
 
 DIGEST_BYTES = 16
 BATCH_LINES = 256
+SPILL_BUFFER = 1024 * 1024
 
 
 def digest_of(canonical: bytes) -> bytes:
@@ -102,8 +102,9 @@ class ChunkScanner:
         self.fast = FastLines(questionnaires)
         self.include_partial = include_partial
         self.spill_path = spill_path
-        self._spill = spill_path.open("ab")
+        self._spill = spill_path.open("ab", buffering=SPILL_BUFFER)
         self._offset = self._spill.seek(0, os.SEEK_END)
+        self._buffer = bytearray()  # chunks are read into it, one after the other
 
     def close(self) -> None:
         self._spill.close()
@@ -119,8 +120,8 @@ class ChunkScanner:
 
     def _scan_lines(self, chunk: Chunk, scan: ChunkScan) -> None:
         kind = first_kind(chunk.path)
-        whole = read_whole(chunk)
-        if whole is not None and max_line_length(whole[0]) < MAX_LINE_BYTES:
+        whole = read_whole(chunk, self._buffer)
+        if whole is not None:
             self._scan_whole(*whole, kind, scan)
             return
         pending: list[RawLine] = []
@@ -136,12 +137,14 @@ class ChunkScanner:
         if pending:
             self._check(pending, kind, scan)
 
-    def _scan_whole(self, data: bytes, ended: bool, kind: FileKind, scan: ChunkScan) -> None:
-        """The common path, one tight loop over a chunk read whole: lines are decoded
-        from slices of one buffer (no copy per line); each line the fast path vouches
-        for goes straight into the entries and the spill; the others wait in
-        ``pending`` and are settled by pydantic (in batches) before the next vouched
-        line, so entries and spill stay in line order."""
+    def _scan_whole(
+        self, data: bytes | bytearray, size: int, ended: bool, kind: FileKind, scan: ChunkScan
+    ) -> None:
+        """The common path, one tight loop over the first ``size`` bytes of ``data`` (a
+        chunk read whole): lines are decoded from slices of the buffer (no copy per
+        line); each line the fast path vouches for goes straight into the entries and
+        the spill; the others wait in ``pending`` and are settled by pydantic (in
+        batches) before the next vouched line, so entries and spill stay in line order."""
         check = self.fast.checker(kind)
         entries = scan.entries[kind]
         record_ids, digests, partials = entries.record_ids, entries.digests, entries.partial
@@ -151,61 +154,53 @@ class ChunkScanner:
             entries.offsets,
             entries.lengths,
         )
+        write = self._spill.write
         skip_partial = not self.include_partial
-        spilled: list[bytes] = []
         pending: list[RawLine] = []
-        offset = self._offset
-        view, find, size = memoryview(data), data.find, len(data)
+        find = data.find
         start = number = 0
-        while start < size:
-            end = find(b"\n", start)
-            if end < 0:
-                end = size
-            body = view[start:end]
-            number += 1
-            start = end + 1
-            found = check(body)
-            if found is None:
-                raw = bytes(body)
-                if not raw or raw.isspace():
-                    scan.blank += 1
+        with memoryview(data) as view:
+            while start < size:
+                end = find(b"\n", start, size)
+                if end < 0:
+                    end = size
+                body = view[start:end]
+                number += 1
+                start = end + 1
+                found = None if len(body) >= MAX_LINE_BYTES else check(body)
+                if found is None:
+                    raw = bytes(body)
+                    if not raw or raw.isspace():
+                        scan.blank += 1
+                        continue
+                    overlong = len(raw) >= MAX_LINE_BYTES  # not a record: cut, as read_lines does
+                    line_ended = ended or start < size
+                    pending.append(RawLine(number, raw[:MAX_LINE_BYTES], line_ended, overlong))
+                    if len(pending) < BATCH_LINES:
+                        continue
+                if pending:
+                    self._check(pending, kind, scan, fast_tried=True)
+                    pending = []
+                if found is None:
                     continue
-                pending.append(RawLine(number, raw, ended or start < size))
-                if len(pending) < BATCH_LINES:
+                record_id, canonical, partial, time = found
+                if partial and skip_partial:
+                    scan.partial_skipped += 1
                     continue
-            if pending:
-                offset = self._write_spill(spilled, offset)
-                self._check(pending, kind, scan, fast_tried=True)
-                pending, offset = [], self._offset
-            if found is None:
-                continue
-            record_id, canonical, partial, time = found
-            if partial and skip_partial:
-                scan.partial_skipped += 1
-                continue
-            length = len(canonical)
-            record_ids.append(record_id)
-            digests += xxh3_128_digest(canonical)
-            partials.append(partial)
-            times.append(time)
-            numbers.append(number)
-            offsets.append(offset)
-            lengths.append(length)
-            offset += length + 1
-            spilled.append(canonical)
+                length = len(canonical)
+                record_ids.append(record_id)
+                digests += xxh3_128_digest(canonical)
+                partials.append(partial)
+                times.append(time)
+                numbers.append(number)
+                offsets.append(self._offset)
+                lengths.append(length)
+                self._offset += length + 1
+                write(canonical)
+                write(b"\n")
         scan.lines += number
-        self._write_spill(spilled, offset)
         if pending:
             self._check(pending, kind, scan, fast_tried=True)
-
-    def _write_spill(self, spilled: list[bytes], offset: int) -> int:
-        """Append the vouched lines gathered so far (their offsets already counted)."""
-        if spilled:
-            spilled.append(b"")
-            self._spill.write(b"\n".join(spilled))
-            spilled.clear()
-        self._offset = offset
-        return offset
 
     def _check(
         self, lines: list[RawLine], kind: FileKind, scan: ChunkScan, fast_tried: bool = False
@@ -224,7 +219,6 @@ class ChunkScanner:
             checked, kind = self._check_slow(slow, kind)
             settled = iter(checked)
             results = [next(settled) if result is None else result for result in results]
-        spilled: list[bytes] = []
         for raw, result in zip(lines, results, strict=True):
             if isinstance(result, BadLine):
                 scan.quarantined.append(QuarantinedLine(raw.number, raw.body, result))
@@ -233,11 +227,7 @@ class ChunkScanner:
             elif result.partial and not self.include_partial:
                 scan.partial_skipped += 1
             else:
-                spilled.append(result.canonical)
                 self._add(scan.entries[result.kind], result, raw.number)
-        if spilled:
-            spilled.append(b"")
-            self._spill.write(b"\n".join(spilled))
         return kind
 
     def _check_slow(
@@ -266,6 +256,7 @@ class ChunkScanner:
         entries.offsets.append(self._offset)
         entries.lengths.append(len(line.canonical))
         self._offset += len(line.canonical) + 1
+        self._spill.write(line.canonical + b"\n")
 
 
 def _overlong(kind: FileKind) -> BadLine:

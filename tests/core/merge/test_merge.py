@@ -121,6 +121,27 @@ def test_every_kind_of_bad_line_is_quarantined_with_file_line_error_and_raw_text
     assert report.quarantined == {"responses": 5, "personal": 0}
 
 
+def test_a_line_too_long_to_be_a_record_is_cut_and_quarantined(
+    run_merge: Merge, loaded: LoadedQuestionnaire, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The limit is 8 MiB; a record is a few KiB. Here it is lowered to keep the test small.
+    good = [line(record(loaded, n)) for n in range(2)]
+    limit = max(map(len, good)) + 10
+    monkeypatch.setattr(chunk_scan, "MAX_LINE_BYTES", limit)
+    path = write_lines(tmp_path / "in/a.jsonl", [good[0], "x" * (3 * limit), good[1]])
+    report = run_merge([path])
+    counts = report.files[0]
+    assert (counts.lines, counts.valid, counts.quarantined) == (3, 2, 1)
+    (quarantined,) = read_jsonl(tmp_path / "out/quarantine.jsonl")
+    assert quarantined["line"] == 2
+    assert quarantined["errors"][0]["problem"] == f"longer than {limit} bytes: not a record"
+    assert quarantined["raw"] == "x" * limit
+    assert [r["record_id"] for r in read_jsonl(tmp_path / "out/merged.jsonl")] == [
+        record_id(0),
+        record_id(1),
+    ]
+
+
 def test_a_binary_file_among_the_inputs_is_quarantined_and_the_rest_merged(
     run_merge: Merge, loaded: LoadedQuestionnaire, tmp_path: Path
 ) -> None:
@@ -180,10 +201,12 @@ def test_a_file_that_cannot_be_read_stops_the_merge_and_leaves_no_output(
             raise PermissionError(13, "Permission denied")
         return real_lines(chunk)
 
-    def refuse_second_whole(chunk: Chunk) -> tuple[bytes, bool] | None:
+    def refuse_second_whole(
+        chunk: Chunk, buffer: bytearray
+    ) -> tuple[bytes | bytearray, int, bool] | None:
         if chunk.file_index == 1:
             raise PermissionError(13, "Permission denied")
-        return real_whole(chunk)
+        return real_whole(chunk, buffer)
 
     monkeypatch.setattr(chunk_scan, "read_lines", refuse_second_lines)
     monkeypatch.setattr(chunk_scan, "read_whole", refuse_second_whole)
