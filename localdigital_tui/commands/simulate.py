@@ -65,6 +65,13 @@ def simulate(
       localdigital simulate -n 1000 -o sim/responses.jsonl
       localdigital simulate -n 1000000 -o sim --files 100 --seed 7
     """
+    import os
+
+    # Each batch frees and remakes some 400 MB of columns. Polars' allocator
+    # (jemalloc) would give that memory back to the kernel between batches and
+    # fault it in again, ~1 us of CPU a record: keep it until the command ends.
+    # Read when polars is first imported, so set before the imports below.
+    os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:-1,muzzy_decay_ms:-1")
     from localdigital_tui.core.loader import load_questionnaire
     from localdigital_tui.core.simulate.writer import simulate as write_simulation
 
