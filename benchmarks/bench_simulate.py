@@ -1,9 +1,10 @@
 """`localdigital simulate`: records per second (target: at least 200,000).
 
-Two figures: the command as a user runs it (start-up, answers and personal files,
-fsync of every file before it is renamed into place), and the generator alone in
-this process without fsync (`simulate(..., sync=False)`), which is what the disk
-does not limit.
+Three figures: the command as a user runs it (start-up, answers and personal
+files, fsync of every file before it is renamed into place), with its CPU time a
+record and how many cores it kept busy; the same writes in this process with the
+time spent waiting in fsync (what is left for the disk once the last byte is
+written); and the generator alone without fsync (`simulate(..., sync=False)`).
 
     python benchmarks/bench_simulate.py [--records 1000000] [--runs 3]
 """
@@ -11,6 +12,7 @@ does not limit.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import time
 
@@ -36,6 +38,11 @@ def main() -> None:
     ]
     runs = repeat([*command, "--force", "--seed", "7"], args.runs, warmup=0)
     print(runs.line(f"localdigital simulate -n {args.records}", args.records))
+    cpu = statistics.median(r.cpu_seconds for r in runs.runs)
+    cores = statistics.median(r.cpu_seconds / r.seconds for r in runs.runs)
+    print(f"  CPU {cpu / args.records * 1e6:.2f} us a record (median), {cores:.2f} cores busy")
+    empty = [*LOCALDIGITAL, "simulate", "-n", "0", "-o", str(out / "empty.jsonl"), "--force"]
+    print("  " + repeat(empty, args.runs, warmup=0).line("of which start-up (-n 0)"))
     size = (out / "responses.jsonl").stat().st_size + (out / "personal.jsonl").stat().st_size
     print(
         f"  wrote {size / 2**20:,.0f} MiB ({size / args.records:,.0f} bytes a record, both files)"
@@ -46,6 +53,27 @@ def main() -> None:
     from localdigital_tui.core.simulate.writer import simulate
 
     loaded = load_questionnaire(questionnaire_path())
+    waits: list[float] = []
+    real_fsync = os.fsync
+
+    def timed_fsync(fd: int) -> None:
+        start = time.perf_counter()
+        real_fsync(fd)
+        waits.append(time.perf_counter() - start)
+
+    os.fsync = timed_fsync  # only this process, only to time the waits
+    try:
+        synced = []
+        for _ in range(args.runs):
+            start = time.perf_counter()
+            simulate(loaded, args.records, out / "synced.jsonl", seed=7, overwrite=True)
+            synced.append((time.perf_counter() - start, sum(waits)))
+            waits.clear()
+    finally:
+        os.fsync = real_fsync
+    total, waited = statistics.median(t for t, _ in synced), statistics.median(w for _, w in synced)
+    print(f"in-process with fsync: median {total:.3f} s, of which {waited:.3f} s waiting in fsync")
+
     times = []
     for _ in range(args.runs):
         start = time.perf_counter()
