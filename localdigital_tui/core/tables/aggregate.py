@@ -1,36 +1,27 @@
-"""The polars queries behind every table: one read, one unpivot, one collect per batch.
+"""Everything the tables need, added up from the result frames of every part.
 
-From each lazy flat frame (:mod:`.frame`: a block of JSON Lines or a slice of Parquet)
-three small queries are built and collected together with ``pl.collect_all`` on
-the streaming engine, which reads the block once:
-
-* records per audience, split and status (group sizes; partial records excluded);
-* the counts of every categorical answer: all single-choice and grid columns are
-  unpivoted ONCE into (audience, split, column, choice) and grouped;
-* per audience and split: how many answered each question (any of its rows), and
-  for each numeric field n, sum, min, max and the same above a threshold.
-
-The results of all batches are added up here. Sums are exact: integer columns
-add as integers, float columns as integers of millionths, so a mean can be
-rounded half-up without float error. Everything after this module works on these
-few hundred aggregated numbers, never on records.
+:mod:`.queries` asks each part of the input (a block of JSON Lines or a slice of
+Parquet) for three small frames (:mod:`.block_workers` runs them, in worker
+processes for big JSON Lines inputs); this module adds their rows up. Sums are
+exact: integer columns add as integers, float columns as integers of millionths,
+so a mean can be rounded half-up without float error. Everything after this
+module works on these few hundred aggregated numbers, never on records.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
 import polars as pl
 
-from localdigital_tui.core.tables.frame import AUDIENCE, STATUS, Batch, FlatColumn
-from localdigital_tui.errors import RecordFileError, TableError
-
-SPLIT = "__split"
-COMPLETE = "complete"
-FLOAT_SCALE = 10**6  # float answers are summed as whole millionths
+from localdigital_tui.core.tables.block_workers import tabulated
+from localdigital_tui.core.tables.frame import AUDIENCE, STATUS, Batch, FlatColumn, LineBlock
+from localdigital_tui.core.tables.queries import COMPLETE, FLOAT_SCALE, SPLIT, Query
+from localdigital_tui.errors import TableError
 
 GroupKey = tuple[str, str | None]  # (audience, split value or None)
 
@@ -84,101 +75,35 @@ def _exact(value: float | int | None) -> Fraction | None:
     return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
 
 
-def _sum_expr(expr: pl.Expr, column: FlatColumn) -> pl.Expr:
-    if column.dtype.is_integer():
-        return expr.sum()
-    return (expr * FLOAT_SCALE).round(0).cast(pl.Int64).sum()
-
-
 def _total(value: int | None, column: FlatColumn) -> Fraction:
     if value is None:
         return Fraction(0)
     return Fraction(value) if column.dtype.is_integer() else Fraction(value, FLOAT_SCALE)
 
 
-def _numeric_exprs(column: FlatColumn, threshold: int | None) -> list[pl.Expr]:
-    c = pl.col(column.name)
-    exprs = [
-        c.count().alias(f"{column.name}|n"),
-        _sum_expr(c, column).alias(f"{column.name}|total"),
-        c.min().alias(f"{column.name}|min"),
-        c.max().alias(f"{column.name}|max"),
-    ]
-    if threshold is not None:
-        above = c.filter(c > threshold)
-        exprs += [
-            above.count().alias(f"{column.name}|n_above"),
-            _sum_expr(above, column).alias(f"{column.name}|total_above"),
-            above.min().alias(f"{column.name}|min_above"),
-        ]
-    return exprs
-
-
-def build_queries(
-    lazy: pl.LazyFrame,
-    columns: Sequence[FlatColumn],
-    split: str | None,
-    thresholds: Mapping[str, int],
-    include_partial: bool,
-) -> list[pl.LazyFrame]:
-    """The three lazy queries (statuses, categorical counts, per-question summaries)."""
-    keys = [AUDIENCE, SPLIT]
-    split_expr = pl.lit(None, dtype=pl.String) if split is None else pl.col(split).cast(pl.String)
-    framed = lazy.with_columns(split_expr.alias(SPLIT))
-    statuses = framed.group_by([*keys, STATUS]).len("records")
-    kept = framed if include_partial else framed.filter(pl.col(STATUS) == COMPLETE)
-    categorical = [c.name for c in columns if c.categorical]
-    if categorical:
-        counts = (
-            kept.select([*keys, *categorical])
-            .unpivot(on=categorical, index=keys, variable_name="column", value_name="choice")
-            .drop_nulls("choice")
-            .group_by([*keys, "column", "choice"])
-            .len("count")
-        )
-    else:
-        names = [AUDIENCE, SPLIT, "column", "choice"]
-        counts = pl.LazyFrame(schema={**{n: pl.String for n in names}, "count": pl.UInt32})
-    by_question: dict[str, list[str]] = {}
-    for c in columns:
-        by_question.setdefault(c.question, []).append(c.name)
-    summary_exprs = [
-        pl.any_horizontal([pl.col(n).is_not_null() for n in names]).sum().alias(f"{q}|answered")
-        for q, names in by_question.items()
-    ]
-    for c in columns:
-        if not c.categorical:
-            summary_exprs += _numeric_exprs(c, thresholds.get(c.name))
-    summary = kept.group_by(keys).agg(summary_exprs)
-    return [statuses, counts, summary]
-
-
 def aggregate(
-    batches: Iterable[Batch],
+    batches: Iterable[Batch | LineBlock],
     columns: Sequence[FlatColumn],
     *,
     audiences: Sequence[str],
     split: str | None = None,
     thresholds: Mapping[str, int] | None = None,
     include_partial: bool = False,
+    workers: int | None = None,
 ) -> Aggregates:
-    """Run the queries on each batch and add up their few rows as exact Python numbers."""
+    """Run the queries on each part and add up their few rows as exact Python numbers.
+
+    ``workers``: how many processes tabulate JSON Lines blocks; None picks
+    (:func:`.block_workers.worker_count`).
+    """
     result = Aggregates()
     unknown: dict[str, set[str]] = {}
-    for batch in batches:
-        queries = build_queries(batch.frame, columns, split, thresholds or {}, include_partial)
-        try:
-            statuses, counts, summary = pl.collect_all(queries, engine="streaming")
-        except pl.exceptions.PolarsError as exc:
-            where = f"{batch.lines}: " if batch.lines else ""
-            raise RecordFileError(
-                batch.source,
-                f"{where}cannot read the answers ({exc}); "
-                f"'localdigital validate {batch.source}' shows the bad line",
-            ) from exc
-        _add_statuses(result, statuses, audiences, include_partial)
-        _add_counts(result, counts, columns, unknown)
-        _add_summary(result, summary, columns)
+    query = Query(tuple(columns), split, dict(thresholds or {}), include_partial)
+    with closing(tabulated(batches, query, workers)) as parts:
+        for statuses, counts, summary in parts:
+            _add_statuses(result, statuses, audiences, include_partial)
+            _add_counts(result, counts, columns, unknown)
+            _add_summary(result, summary, columns)
     if unknown:
         listed = "; ".join(f"{col}: {', '.join(sorted(v))}" for col, v in sorted(unknown.items()))
         raise TableError(

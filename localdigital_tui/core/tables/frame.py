@@ -155,46 +155,63 @@ def _nested_select(columns: Sequence[FlatColumn], answers: pl.Struct) -> list[pl
 
 @dataclass(frozen=True)
 class Batch:
-    """A lazy flat frame over part of the input, and where that part is."""
+    """A lazy flat frame over a slice of a Parquet file, and where that slice is."""
 
     frame: pl.LazyFrame
     source: str  # the file
-    lines: str  # "lines 1-26000" for JSON Lines, "rows 1-20000" for Parquet
+    lines: str  # "rows 1-20000"
 
 
-def _line_chunks(path: Path, size: int) -> Iterator[tuple[bytes, int, int]]:
-    """Whole lines of ``path`` in blocks of about ``size`` bytes: (bytes, first, last line)."""
+@dataclass(frozen=True)
+class LineBlock:
+    """Whole lines of a JSON Lines file: its bytes from ``start`` up to ``end``.
+
+    Only offsets: a block is read when it is tabulated, maybe in another process.
+    Its line numbers are counted then (see :func:`block_lines`).
+    """
+
+    path: str
+    start: int
+    end: int
+
+    def read(self) -> bytes:
+        """The block's bytes, without the byte-order mark a file may start with (OSError)."""
+        with open(self.path, "rb") as handle:
+            handle.seek(self.start)
+            data = handle.read(self.end - self.start)
+        if self.start == 0 and data.startswith(BOM):  # the JSON reader rejects a BOM
+            data = data[len(BOM) :]
+        return data
+
+
+def block_lines(data: bytes) -> int:
+    """How many lines a block holds (the last may lack its line end)."""
+    return data.count(b"\n") + (bool(data) and not data.endswith(b"\n"))
+
+
+def line_blocks(path: Path, size: int) -> Iterator[LineBlock]:
+    """``path`` cut into blocks of whole lines, each about ``size`` bytes or one longer line."""
+    if size < 1:
+        raise ValueError(f"batch_bytes must be at least 1, not {size}")
     try:
-        handle = path.open("rb")
+        with path.open("rb") as handle:
+            total = handle.seek(0, 2)
+            start = 0
+            while start < total:
+                handle.seek(min(start + size, total) - 1)
+                handle.readline()  # to the end of the line the cut falls in
+                end = handle.tell()
+                yield LineBlock(str(path), start, end)
+                start = end
     except OSError as exc:
         raise RecordFileError(path, exc.strerror or str(exc)) from exc
-    with handle:
-        rest, line = b"", 1
-        first = True
-        while chunk := handle.read(size):
-            if first and chunk.startswith(BOM):  # the JSON reader rejects a byte-order mark
-                chunk = chunk[len(BOM) :]
-            first = False
-            chunk = rest + chunk
-            cut = chunk.rfind(b"\n") + 1
-            if cut == 0:
-                rest = chunk
-                continue
-            block, rest = chunk[:cut], chunk[cut:]
-            count = block.count(b"\n")
-            yield block, line, line + count - 1
-            line += count
-        if rest.strip():
-            yield rest, line, line
 
 
-def _jsonl_batches(path: Path, columns: Sequence[FlatColumn], size: int) -> Iterator[Batch]:
+def jsonl_frame(data: bytes, columns: Sequence[FlatColumn]) -> pl.LazyFrame:
+    """The flat frame over JSON Lines held in ``data`` (only the wanted answers are read)."""
     answers = _answers_schema(columns)
     schema = {AUDIENCE: pl.String(), STATUS: pl.String(), "answers": answers}
-    select = _nested_select(columns, answers)
-    for block, first, last in _line_chunks(path, size):
-        frame = pl.scan_ndjson(block, schema=schema).select(select)
-        yield Batch(frame, str(path), f"lines {first}-{last}")
+    return pl.scan_ndjson(data, schema=schema).select(_nested_select(columns, answers))
 
 
 def _parquet_batches(path: Path, columns: Sequence[FlatColumn], rows: int) -> Iterator[Batch]:
@@ -231,14 +248,16 @@ def record_batches(
     wanted: Wanted,
     batch_bytes: int = BATCH_BYTES,
     batch_rows: int | None = None,
-) -> Iterator[Batch]:
-    """Lazy flat frames over all ``files``: JSON Lines in blocks of lines, Parquet in slices.
+) -> Iterator[Batch | LineBlock]:
+    """The parts of all ``files``: JSON Lines in blocks of lines, Parquet in slices.
 
-    Nothing is read until a frame is collected. JSON Lines are read in blocks of
-    about ``batch_bytes`` so that memory stays bounded whatever the file's size (the
-    polars reader maps a whole file into memory); Parquet in slices of ``batch_rows``
-    records (polars reads only the row groups a slice touches), because one query
-    over a whole Parquet file holds its columns in memory even on the streaming engine.
+    Nothing is read here: a JSON Lines block is read when it is tabulated (by
+    :func:`jsonl_frame`), a Parquet slice when its lazy frame is collected. JSON
+    Lines come in blocks of about ``batch_bytes`` so that memory stays bounded
+    whatever the file's size (the polars reader maps a whole file into memory);
+    Parquet in slices of ``batch_rows`` records (polars reads only the row groups a
+    slice touches), because one query over a whole Parquet file holds its columns
+    in memory even on the streaming engine.
     ``batch_rows`` defaults to the module's ``BATCH_ROWS``, looked up at call time.
     """
     if not files:
@@ -248,4 +267,4 @@ def record_batches(
         if path.suffix in PARQUET_SUFFIXES:
             yield from _parquet_batches(path, columns, batch_rows or BATCH_ROWS)
         else:
-            yield from _jsonl_batches(path, columns, batch_bytes)
+            yield from line_blocks(path, batch_bytes)

@@ -11,9 +11,11 @@ import pytest
 from localdigital_tui.core.questionnaire import LoadedQuestionnaire
 from localdigital_tui.core.tables.aggregate import Aggregates, aggregate
 from localdigital_tui.core.tables.frame import (
+    LineBlock,
     Wanted,
     flat_columns,
     input_files,
+    jsonl_frame,
     record_batches,
 )
 from localdigital_tui.errors import RecordFileError, TableError
@@ -92,8 +94,9 @@ def test_only_the_wanted_answers_are_read(loaded: LoadedQuestionnaire, tmp_path:
     records[0]["answers"]["q5_other"] = {"not": "text"}  # wrong shape, but never read
     records[0]["answers"]["q1_name"] = "Ada Example"  # personal data in the wrong file
     path = write_jsonl(tmp_path / "answers.jsonl", records)
-    (batch,) = record_batches([path], loaded.questionnaire, Wanted(("q8",)))
-    frame = batch.frame.collect()
+    (block,) = record_batches([path], loaded.questionnaire, Wanted(("q8",)))
+    assert isinstance(block, LineBlock)
+    frame = jsonl_frame(block.read(), flat_columns(loaded.questionnaire, Wanted(("q8",)))).collect()
     assert frame.columns == ["audience", "status", "q8"]
     with pytest.raises(TableError, match="personal"):
         flat_columns(loaded.questionnaire, Wanted(("q1_name",)))
