@@ -195,3 +195,12 @@ def test_personal_lines_in_batches(
     bad["record_id"] = bad["record_id"].upper()
     lines[7] = compact(bad)
     assert fast.doubtful_personal(lines) == [7]
+
+
+def test_lines_kept_from_an_earlier_block_keep_their_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "lines.jsonl"
+    lines = [f"line {i:03d}".encode() for i in range(50)]
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    kept = list(line_views(path, size=32))  # every block held while the next is read
+    assert len(kept) > 10
+    assert [bytes(line) for block in kept for line in block] == lines
