@@ -12,8 +12,8 @@ fields are in canonical order (``event`` null when absent, ``timings`` sorted by
 question code and ``{}`` when absent), and it refuses what would serialise
 differently:
 
-* timestamps not already in pydantic's form (``...:SSZ``, or six fraction
-  digits that are not all zero);
+* timestamps not in UTC (they are read by msgspec, which writes them back as
+  pydantic does: ``...:SSZ``, or six fraction digits);
 * floats from 1e16 up (or down from -1e16): msgspec writes them as ``1e16``
   where pydantic writes ``1e+16``. The timings here refuse them; an answer can
   only hold one if its question's bounds allow it, and then (only then) the
@@ -38,7 +38,6 @@ from localdigital_tui.core.fast_lines import (
     AUDIENCE,
     STATUS,
     STATUSES,
-    is_real_day,
     is_uuid4,
     string_after,
 )
@@ -53,6 +52,9 @@ EXPONENT_FROM = 1e16  # the smallest float both write with an exponent ("1e16", 
 # Timings as the record schema has them (seconds >= 0), less floats written with an exponent.
 Seconds = Annotated[float, Meta(ge=0, lt=EXPONENT_FROM)]
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+# Timestamps are read by msgspec, in C, and must then be in UTC; msgspec writes them
+# back exactly as pydantic does ("...:SSZ", or six fraction digits).
+Timestamp = Annotated[datetime, Meta(tz=True)]
 _MICROSECOND = timedelta(microseconds=1)
 
 FastResponse = tuple[str, bytes, bool, int]
@@ -90,7 +92,9 @@ def canonical_record_struct(loaded: LoadedQuestionnaire, audience: str, status: 
         ],
     )
     submitted: Any = (
-        (str, msgspec.field()) if complete else (str | None, msgspec.field(default=None))
+        (Timestamp, msgspec.field())
+        if complete
+        else (Timestamp | None, msgspec.field(default=None))
     )
     return _struct(
         f"CanonicalRecord_{audience}_{status}",
@@ -101,7 +105,7 @@ def canonical_record_struct(loaded: LoadedQuestionnaire, audience: str, status: 
             ("interviewer", str, msgspec.field()),
             ("device", str, msgspec.field()),
             ("event", str | None, msgspec.field(default=None)),
-            ("started_at", str, msgspec.field()),
+            ("started_at", Timestamp, msgspec.field()),
             ("submitted_at", *submitted),
             ("status", _one(status), msgspec.field()),
             ("answers", answers, msgspec.field()),
@@ -147,7 +151,11 @@ class FastCanonical:
                 return None
             key, record = found
         started, submitted = record.started_at, record.submitted_at
-        if not (is_uuid4(record.record_id) and _canonical_stamps(started, submitted)):
+        if not (
+            started.tzinfo is UTC
+            and (submitted is None or submitted.tzinfo is UTC)
+            and is_uuid4(record.record_id)
+        ):
             return None
         answers = record.answers
         for name, condition, allowed in self._skip_rules[key]:
@@ -159,8 +167,8 @@ class FastCanonical:
         canonical = self._encode(record)
         if self._exponent_possible and _EXPONENT.search(canonical) is not None:
             return None
-        stamp = datetime.fromisoformat(submitted or started)
-        return record.record_id, canonical, key[1] == b"partial", (stamp - _EPOCH) // _MICROSECOND
+        time = ((submitted or started) - _EPOCH) // _MICROSECOND
+        return record.record_id, canonical, key[1] == b"partial", time
 
     def _decode_by_kind(self, raw: Line) -> tuple[tuple[bytes, bytes], Any] | None:
         """Decode with the decoder of the kind the line names; if the compact
@@ -204,21 +212,6 @@ def _skip_rules(loaded: LoadedQuestionnaire, struct: Any) -> list[tuple[str, str
         condition = names.get(question.ask_if.question, "")
         rules.append((names[question.code], condition, frozenset(question.ask_if.in_)))
     return rules
-
-
-# A valid UTC timestamp as pydantic writes it back: whole seconds, or six fraction
-# digits that are not all zero. Two are checked in one call, joined by "|".
-_STAMP = (
-    r"([1-9][0-9]{3}-[0-9]{2}-[0-9]{2})T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
-    r"(?:\.(?!000000)[0-9]{6})?Z"
-)
-_STAMPS = re.compile(f"{_STAMP}\\|{_STAMP}")
-
-
-def _canonical_stamps(started: str, submitted: str | None) -> bool:
-    """Both timestamps (or the one) valid and written exactly as pydantic writes them."""
-    shape = _STAMPS.fullmatch(f"{started}|{started if submitted is None else submitted}")
-    return shape is not None and is_real_day(shape.group(1)) and is_real_day(shape.group(2))
 
 
 _COMPILED: dict[str, FastCanonical] = {}

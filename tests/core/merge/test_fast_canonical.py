@@ -170,23 +170,37 @@ def test_ordinary_valid_lines_take_the_fast_path(
 
 
 @pytest.mark.parametrize(
-    ("field", "value"),
+    ("field", "value", "canonical"),
     [
-        ("started_at", "2013-06-24T09:00:00+00:00"),  # valid, but not written as pydantic writes it
-        ("submitted_at", "2013-06-24T09:20:00.5Z"),
+        ("started_at", "2013-06-24T09:00:00+00:00", "2013-06-24T09:00:00Z"),
+        ("submitted_at", "2013-06-24T09:20:00.5Z", "2013-06-24T09:20:00.500000Z"),
+        ("submitted_at", "2013-06-24 09:20:00.000000z", "2013-06-24T09:20:00Z"),
     ],
 )
-def test_valid_lines_written_otherwise_go_to_pydantic(
+def test_timestamps_written_otherwise_come_out_as_pydantic_writes_them(
     loaded: LoadedQuestionnaire,
     paths: tuple[FastLines, LineChecker, FastLineCheck],
     field: str,
     value: str,
+    canonical: str,
 ) -> None:
     data = base(loaded, "council", 1)
     data[field] = value
     raw = json.dumps(data, separators=(",", ":")).encode()
+    assert assert_agrees(paths, raw, FileKind.RESPONSES)
+    fast = paths[0].check(raw, FileKind.RESPONSES)
+    assert fast is not None and json.loads(fast.canonical)[field] == canonical
+
+
+@pytest.mark.parametrize("value", ["2013-06-24T10:00:00+01:00", "2013-06-24T09:00:00"])
+def test_timestamps_not_in_utc_go_to_pydantic_which_refuses_them(
+    loaded: LoadedQuestionnaire, paths: tuple[FastLines, LineChecker, FastLineCheck], value: str
+) -> None:
+    data = base(loaded, "council", 1)
+    data["started_at"] = value
+    raw = json.dumps(data, separators=(",", ":")).encode()
     assert paths[0].check(raw, FileKind.RESPONSES) is None
-    assert isinstance(paths[1].check(raw, FileKind.RESPONSES), ValidLine)
+    assert not isinstance(paths[1].check(raw, FileKind.RESPONSES), ValidLine)
 
 
 def test_a_huge_timing_goes_to_pydantic_which_writes_its_exponent_with_a_plus(
