@@ -9,31 +9,25 @@
    duplicates are counted, conflicts resolved by the keep rule. Bad lines are
    streamed to the quarantine files as they come.
 4. Write the conflicts, then the kept records sorted by (time, record id), read
-   back from the spill files; publish every output atomically.
+   back from the spill files by the worker processes, each writing its part of
+   the output in place (:mod:`.output_parts`); publish every output atomically.
 """
 
 from __future__ import annotations
 
 import importlib
-import multiprocessing
 import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from localdigital_tui.core.merge.chunk_scan import (
-    ChunkScan,
-    ChunkScanner,
-    scan_in_worker,
-    start_worker,
-)
 from localdigital_tui.core.merge.line_reader import DEFAULT_CHUNK_BYTES, Chunk, plan_chunks
-from localdigital_tui.core.merge.merge_state import MergeState
+from localdigital_tui.core.merge.merge_state import MergeState, PartWriter
 from localdigital_tui.core.merge.report import MergeReport
-from localdigital_tui.core.merge.spill import spill_path
+from localdigital_tui.core.merge.workers import Workers
 from localdigital_tui.core.merge.writer import check_outputs, publish_all
 from localdigital_tui.core.questionnaire import LoadedQuestionnaire
 from localdigital_tui.core.record_validation import FileKind
@@ -115,20 +109,20 @@ def merge(
     work_dir = Path(tempfile.mkdtemp(prefix=".merge-", dir=outputs.merged.parent))
     try:
         state = MergeState(inputs, outputs)
-        scans = _scans(chunks, questionnaires, work_dir, options)
-        importing: threading.Thread | None = None
+        workers = Workers(_jobs(options, chunks), questionnaires, work_dir, options.include_partial)
         try:
-            for scan in scans:
-                if importing is None:
-                    importing = _import_in_background("polars")
-                if scan.failure is not None:
-                    raise RecordFileError(scan.chunk.path, scan.failure)
-                state.consume(scan)
-                if progress is not None:
-                    progress(scan.chunk.size)
-            return _finish(state, outputs)
+            with workers:
+                importing: threading.Thread | None = None
+                for scan in workers.scans(chunks):
+                    if importing is None:
+                        importing = _import_in_background("polars")
+                    if scan.failure is not None:
+                        raise RecordFileError(scan.chunk.path, scan.failure)
+                    state.consume(scan)
+                    if progress is not None:
+                        progress(scan.chunk.size)
+                return _finish(state, outputs, workers)
         finally:
-            scans.close()
             state.close()
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
@@ -143,49 +137,18 @@ def _import_in_background(module: str) -> threading.Thread:
     return thread
 
 
-def _finish(state: MergeState, outputs: MergeOutputs) -> MergeReport:
+def _finish(state: MergeState, outputs: MergeOutputs, write: PartWriter) -> MergeReport:
     written = {"quarantine": state.quarantine[FileKind.RESPONSES]}
     written["conflicts"] = state.write_conflicts(FileKind.RESPONSES, outputs.conflicts)
-    written["merged"] = state.write_kept(FileKind.RESPONSES, outputs.merged)
+    written["merged"] = state.write_kept(FileKind.RESPONSES, outputs.merged, write)
     if state.personal_seen:
         written["personal_quarantine"] = state.quarantine[FileKind.PERSONAL]
         written["personal_conflicts"] = state.write_conflicts(
             FileKind.PERSONAL, outputs.personal_conflicts
         )
-        written["personal"] = state.write_kept(FileKind.PERSONAL, outputs.personal)
+        written["personal"] = state.write_kept(FileKind.PERSONAL, outputs.personal, write)
     publish_all(list(written.values()))
     return state.report({role: str(staged.target) for role, staged in written.items()})
-
-
-def _scans(
-    chunks: Sequence[Chunk],
-    questionnaires: Sequence[LoadedQuestionnaire],
-    work_dir: Path,
-    options: MergeOptions,
-) -> Generator[ChunkScan, None, None]:
-    jobs = _jobs(options, chunks)
-    if jobs == 1:
-        scanner = ChunkScanner(
-            questionnaires, spill_path(work_dir, "local"), options.include_partial
-        )
-        try:
-            for chunk in chunks:
-                yield scanner.scan(chunk)
-        finally:
-            scanner.close()
-        return
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    pool = context.Pool(
-        jobs,
-        initializer=start_worker,
-        initargs=(list(questionnaires), str(work_dir), options.include_partial),
-    )
-    try:
-        yield from pool.imap(scan_in_worker, chunks)
-    finally:
-        pool.terminate()
-        pool.join()
 
 
 def _jobs(options: MergeOptions, chunks: Sequence[Chunk]) -> int:

@@ -6,10 +6,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from localdigital_tui.core.merge.chunk_scan import ChunkScan, QuarantinedLine
 from localdigital_tui.core.merge.dedupe import RecordIndex
+from localdigital_tui.core.merge.output_parts import OutputPart, plan_parts
 from localdigital_tui.core.merge.quarantine import conflict_line, quarantine_line
 from localdigital_tui.core.merge.report import FileCounts, MergeReport, UnknownQuestionnaire
 from localdigital_tui.core.merge.spill import SpillFiles
@@ -19,8 +20,13 @@ from localdigital_tui.core.record_validation import FileKind
 if TYPE_CHECKING:
     from localdigital_tui.core.merge.merge import MergeOutputs
 
-RELEASE_EVERY = 8_192
-BATCH_BYTES = 16 * 1024 * 1024
+
+class PartWriter(Protocol):
+    """Writes output parts (see :mod:`.output_parts`), returning each one's size."""
+
+    parts: int
+
+    def __call__(self, parts: list[OutputPart]) -> list[int]: ...
 
 
 class MergeState:
@@ -111,29 +117,21 @@ class MergeState:
             )
         return target
 
-    def write_kept(self, kind: FileKind, path: Path) -> StagedFile:
-        """Stage the kept records of ``kind`` in output order; count them per file."""
+    def write_kept(self, kind: FileKind, path: Path, write: PartWriter) -> StagedFile:
+        """Stage the kept records of ``kind`` in output order; count them per file.
+
+        The records are written into the staged file by ``write`` (in the worker
+        processes, side by side, or here), in :func:`plan_parts`' parts."""
         target = self.stage(path)
         index = self.indexes[kind]
         for file, merged in index.merged_per_file().items():
             self.counts[file].merged += merged
-        self.spills.map_all()
-        views = self.spills.views()
-        # Records are copied into one buffer that is reused batch after batch: fresh
-        # memory costs a page fault per 4 KiB (~3 µs each on a virtual machine), which
-        # made building each batch anew cost three times the copying.
-        batch = bytearray(BATCH_BYTES)  # a record is at most MAX_LINE_BYTES, half of this
-        at = 0
-        for count, (spill, offset, length) in enumerate(index.kept_in_order(), start=1):
-            end = at + length + 1
-            if end > BATCH_BYTES:
-                _write_part(target, batch, at)
-                at, end = 0, length + 1
-            batch[at:end] = views[spill][offset : offset + length + 1]
-            at = end
-            if count % RELEASE_EVERY == 0:
-                self.spills.release()
-        _write_part(target, batch, at)
+        columns = index.kept_in_order()
+        size = sum(columns[2]) + len(columns[2])
+        target.resize(size)
+        parts = plan_parts(str(target.temp), self.spills.paths(), columns, write.parts)
+        if sum(write(parts)) != size:
+            raise OSError(f"{path}: the output parts did not add up to {size} bytes")
         return target
 
     def report(self, outputs: dict[str, str]) -> MergeReport:
@@ -158,11 +156,6 @@ class MergeState:
         self.spills.close()
         for staged in self._staged:
             staged.discard()
-
-
-def _write_part(target: StagedFile, batch: bytearray, length: int) -> None:
-    with memoryview(batch) as view:
-        target.write(view[:length])
 
 
 @dataclass

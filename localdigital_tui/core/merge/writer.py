@@ -35,6 +35,12 @@ class StagedFile:
         self.bytes_written = 0
         self._handed_over = 0
 
+    def resize(self, size: int) -> None:
+        """Give the (still empty) file its final size, for parts written in place."""
+        self._file.flush()
+        os.ftruncate(self._file.fileno(), size)
+        self.bytes_written = size
+
     def write(self, data: bytes | memoryview) -> None:
         self._file.write(data)
         self.bytes_written += len(data)
