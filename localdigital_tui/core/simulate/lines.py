@@ -110,17 +110,28 @@ class LinePlan:
         self._answer_stages = builder.stages()
 
     def _uuid4(self) -> list[pl.Expr]:
-        """``{"record_id":"<a version-4 UUID from 122 drawn bits>","questionnaire":{...}``."""
+        """``{"record_id":"<a version-4 UUID from 122 drawn bits>","questionnaire":{...}``.
+
+        The fixed text is in cells of its own: folded into the digits' tables it
+        would make a 10 MB table read at random, ~0.3 us a record more.
+        """
         draw = self.draws.draw
+        hex4, dash = pl.lit(pl.Series(HEX4, dtype=pl.String)), pl.lit("-")
         return [
-            pick(HEX4, draw(), prefix='{"record_id":"'),
-            pick(HEX4, draw(), suffix="-"),
-            pick(HEX4, draw(), suffix="-"),
-            pick(HEX4, draw() % (1 << 12) + (4 << 12), suffix="-"),
-            pick(HEX4, draw() % (1 << 14) + (8 << 12), suffix="-"),
-            pick(HEX4, draw()),
-            pick(HEX4, draw()),
-            pick(HEX4, draw(), suffix=f'","questionnaire":{self._ref}'),
+            pl.lit('{"record_id":"'),
+            hex4.gather(draw()),
+            hex4.gather(draw()),
+            dash,
+            hex4.gather(draw()),
+            dash,
+            hex4.gather(draw() % (1 << 12) + (4 << 12)),
+            dash,
+            hex4.gather(draw() % (1 << 14) + (8 << 12)),
+            dash,
+            hex4.gather(draw()),
+            hex4.gather(draw()),
+            hex4.gather(draw()),
+            pl.lit(f'","questionnaire":{self._ref}'),
         ]
 
     def _envelope(
