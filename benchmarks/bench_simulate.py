@@ -48,6 +48,8 @@ def main() -> None:
         f"  wrote {size / 2**20:,.0f} MiB ({size / args.records:,.0f} bytes a record, both files)"
     )
 
+    # The allocator setting the command makes (commands/simulate.py), before polars loads.
+    os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:-1,muzzy_decay_ms:-1")
     from localdigital_tui.core.bundled import questionnaire_path
     from localdigital_tui.core.loader import load_questionnaire
     from localdigital_tui.core.simulate.writer import simulate
