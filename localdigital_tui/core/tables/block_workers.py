@@ -10,8 +10,11 @@ the queries' set-up and their single-threaded steps leave one core idle. So from
 ``PARALLEL_FROM_BYTES`` of JSON Lines on, one worker process per core reads its
 blocks itself and tabulates each with polars on ONE thread: the workers, not
 polars' threads, keep the cores busy. Workers are started with ``spawn`` (a fork
-of a process with polars' threads running may deadlock); each sends back only the
-result frames and the block's line count. Parquet slices are collected in this
+of a process with polars' threads running may deadlock), so a script calling this
+needs the usual ``if __name__ == "__main__":`` guard, and a worker's one polars
+thread is set (:mod:`.worker_start`) only if that script does not import polars
+at its top. Each worker sends back only the result frames and the block's line
+count; Ctrl-C is left to this process. Parquet slices are collected in this
 process (polars reads Parquet on all cores already).
 
 Results are taken in input order, at most a few blocks ahead, so the first bad
@@ -32,6 +35,7 @@ import polars as pl
 
 from localdigital_tui.core.tables.frame import Batch, LineBlock, block_lines, jsonl_frame
 from localdigital_tui.core.tables.queries import Frames, Query
+from localdigital_tui.core.tables.worker_start import start_worker
 from localdigital_tui.errors import RecordFileError
 
 PARALLEL_FROM_BYTES = 128 << 20  # less JSON Lines than this: workers' start-up costs more
@@ -126,9 +130,7 @@ def tabulated(
     pool = ProcessPoolExecutor(
         jobs,
         mp_context=multiprocessing.get_context("spawn"),
-        # each worker's polars on one thread; set before the worker first imports polars
-        initializer=os.putenv,
-        initargs=("POLARS_MAX_THREADS", "1"),
+        initializer=start_worker,
     )
     pending: deque[tuple[Part, Future[BlockResult] | None]] = deque()
     try:
