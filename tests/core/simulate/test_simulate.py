@@ -215,3 +215,22 @@ def test_the_files_hold_the_plans_lines(loaded: LoadedQuestionnaire, tmp_path: P
     made = LinePlan(loaded, REPORT_PROFILE, seed=3, partial_rate=0.3).lines(0, 300).collect()
     assert lines(path) == made["response"].to_list()
     assert lines(tmp_path / "personal.jsonl") == made["personal"].to_list()
+
+
+def test_an_interrupted_run_leaves_no_file_under_the_final_name(
+    loaded: LoadedQuestionnaire, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failure part-way (here: the second batch) leaves neither the file nor temp files."""
+    real_frame = LinePlan.frame
+    calls: list[int] = []
+
+    def failing_frame(self: LinePlan, start: int, stop: int) -> pl.LazyFrame:
+        calls.append(start)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real_frame(self, start, stop)
+
+    monkeypatch.setattr(LinePlan, "frame", failing_frame)
+    with pytest.raises(KeyboardInterrupt):
+        simulate(loaded, 500, tmp_path / "responses.jsonl", batch=200)
+    assert list(tmp_path.iterdir()) == []

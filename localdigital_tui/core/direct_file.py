@@ -31,7 +31,12 @@ def aligned_buffers(size: int = BLOCK) -> tuple[mmap.mmap, mmap.mmap]:
     """Two page-aligned buffers of ``size`` bytes, reusable by one file after another."""
     if size <= 0 or size % mmap.PAGESIZE:
         raise ValueError(f"buffer size must be a positive multiple of {mmap.PAGESIZE}")
-    return mmap.mmap(-1, size), mmap.mmap(-1, size)
+    # Private, not shared (mmap's default): a process forked later gets its own copy,
+    # so worker processes never write into each other's buffers.
+    flags = getattr(mmap, "MAP_PRIVATE", 0) | getattr(mmap, "MAP_ANONYMOUS", 0)
+    if not flags:
+        return mmap.mmap(-1, size), mmap.mmap(-1, size)
+    return mmap.mmap(-1, size, flags=flags), mmap.mmap(-1, size, flags=flags)
 
 
 def _set_direct(fd: int, on: bool) -> bool:
@@ -49,17 +54,30 @@ def _set_direct(fd: int, on: bool) -> bool:
 
 
 class DirectFile:
-    """Writes to ``fd`` (open for writing, at offset 0) through two aligned buffers.
+    """Writes to ``fd`` (open for writing), from byte ``start``, through two aligned buffers.
 
-    Call :meth:`finish` before fsyncing or closing ``fd``; until then the last
-    bytes may still sit in a buffer. The caller owns ``fd`` and the buffers.
+    When ``start`` is not on a page boundary, the bytes up to the next one go
+    through the page cache first (direct writes need aligned offsets); so several
+    processes can each write their own stretch of one file. Call :meth:`finish`
+    before fsyncing or closing ``fd``; until then the last bytes may still sit in
+    a buffer. The caller owns ``fd`` and the buffers.
     """
 
-    def __init__(self, fd: int, buffers: tuple[mmap.mmap, mmap.mmap], *, direct: bool = True):
+    def __init__(
+        self,
+        fd: int,
+        buffers: tuple[mmap.mmap, mmap.mmap],
+        *,
+        direct: bool = True,
+        start: int = 0,
+    ):
         if len(buffers[0]) != len(buffers[1]):
             raise ValueError("both buffers must have the same size")
         self.fd = fd
-        self.direct = direct and _set_direct(fd, True)
+        os.lseek(fd, start, os.SEEK_SET)
+        self._head = -start % mmap.PAGESIZE  # bytes to write before the first page boundary
+        self._wants_direct = direct
+        self.direct = direct and not self._head and _set_direct(fd, True)
         self._buffers = buffers
         self._current = 0  # which buffer is filling
         self._filled = 0  # bytes in it
@@ -71,13 +89,24 @@ class DirectFile:
         size = len(self._buffers[0])
         while view:
             buffer = self._buffers[self._current]
-            take = min(len(view), size - self._filled)
+            limit = self._head or size
+            take = min(len(view), limit - self._filled)
             buffer[self._filled : self._filled + take] = view[:take]
             self._filled += take
             view = view[take:]
-            if self._filled == size:
-                self._send(size)
+            if self._filled == limit:
+                if self._head:
+                    self._write_head()
+                else:
+                    self._send(size)
         return len(data)
+
+    def _write_head(self) -> None:
+        """Write the bytes before the first page boundary through the page cache, then
+        go direct from the boundary on."""
+        self._write_block(memoryview(self._buffers[self._current])[: self._head])
+        self._filled = self._head = 0
+        self.direct = self._wants_direct and _set_direct(self.fd, True)
 
     def flush(self) -> None:
         """Nothing to do: blocks go out when full, the rest in :meth:`finish`."""

@@ -7,13 +7,9 @@ import os
 import random
 from pathlib import Path
 
-import polars as pl
 import pytest
 
-from localdigital_tui.core.questionnaire import LoadedQuestionnaire
-from localdigital_tui.core.simulate import writer
-from localdigital_tui.core.simulate.direct_file import DirectFile, aligned_buffers
-from localdigital_tui.core.simulate.lines import LinePlan
+from localdigital_tui.core.direct_file import DirectFile, aligned_buffers
 
 PAGE = mmap.PAGESIZE
 
@@ -29,10 +25,12 @@ def pieces(total: int, seed: int) -> list[bytes]:
     return out
 
 
-def written(path: Path, parts: list[bytes], *, direct: bool, buffer: int = 2 * PAGE) -> bytes:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+def written(
+    path: Path, parts: list[bytes], *, direct: bool, buffer: int = 2 * PAGE, start: int = 0
+) -> bytes:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o644)
     try:
-        handle = DirectFile(fd, aligned_buffers(buffer), direct=direct)
+        handle = DirectFile(fd, aligned_buffers(buffer), direct=direct, start=start)
         for part in parts:
             assert handle.write(part) == len(part)
         handle.finish()
@@ -69,20 +67,14 @@ def test_buffer_sizes_must_be_whole_pages() -> None:
         aligned_buffers(PAGE + 1)
 
 
-def test_an_interrupted_run_leaves_no_file_under_the_final_name(
-    loaded: LoadedQuestionnaire, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("direct", [True, False])
+@pytest.mark.parametrize("cut", [1, PAGE - 1, PAGE, PAGE + 7, 5 * PAGE + 3])
+def test_stretches_written_from_any_offset_make_up_the_whole_file(
+    tmp_path: Path, direct: bool, cut: int
 ) -> None:
-    """A failure part-way (here: the second batch) leaves neither the file nor temp files."""
-    real_frame = LinePlan.frame
-    calls: list[int] = []
-
-    def failing_frame(self: LinePlan, start: int, stop: int) -> pl.LazyFrame:
-        calls.append(start)
-        if len(calls) == 2:
-            raise KeyboardInterrupt
-        return real_frame(self, start, stop)
-
-    monkeypatch.setattr(LinePlan, "frame", failing_frame)
-    with pytest.raises(KeyboardInterrupt):
-        writer.simulate(loaded, 500, tmp_path / "responses.jsonl", batch=200)
-    assert list(tmp_path.iterdir()) == []
+    """Two writers, each its own stretch of one file (as merge's output parts are)."""
+    whole = b"".join(pieces(9 * PAGE + 123, seed=cut))
+    path = tmp_path / "out.bin"
+    path.write_bytes(bytes(len(whole)))
+    written(path, [whole[cut:]], direct=direct, start=cut)
+    assert written(path, [whole[:cut]], direct=direct) == whole
