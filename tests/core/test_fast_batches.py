@@ -51,6 +51,17 @@ def test_valid_lines_of_every_kind_are_vouched_for(
     assert fast.doubtful_responses([memoryview(line) for line in simulated]) == []
 
 
+def test_lines_the_batch_decoder_refuses_are_each_checked_in_their_place(
+    loaded: LoadedQuestionnaire, fast: FastLineCheck, simulated: list[bytes]
+) -> None:
+    complete = [line for line in simulated if b'"status":"complete"' in line]
+    partial = [line for line in simulated if b'"status":"partial"' in line]
+    bad_choice = complete[3].replace(b'"status":"complete"', b'"status":"done"')
+    lines = [complete[0], partial[0], b"{not json", complete[1], b"", partial[1], bad_choice]
+    assert fast.doubtful_responses(lines) == [2, 4, 6]
+    assert fast.doubtful_responses([*lines, *complete[:BATCH]]) == [2, 4, 6]
+
+
 def with_value(loaded: LoadedQuestionnaire, key: str, value: Any) -> bytes:
     record = complete_line(loaded)
     record[key] = value
