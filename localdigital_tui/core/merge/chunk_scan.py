@@ -206,10 +206,9 @@ class ChunkScanner:
         self, lines: list[RawLine], kind: FileKind, scan: ChunkScan, fast_tried: bool = False
     ) -> FileKind:
         """Check a batch of lines: the fast path vouches for most (unless it was
-        ``fast_tried`` already); the rest are checked by pydantic (in one call if they
-        are all good, else one by one). Lines are kept in line order. Returns the kind
-        of the last line checked by pydantic (the next line is most likely of the same
-        kind)."""
+        ``fast_tried`` already); pydantic checks the rest. Lines are kept in line
+        order. Returns the kind of the last line checked by pydantic (the next line is
+        most likely of the same kind)."""
         fast = self.fast.check
         results: list[ValidLine | BadLine | None] = [
             None if raw.overlong or fast_tried else fast(raw.body, kind) for raw in lines
@@ -233,11 +232,7 @@ class ChunkScanner:
     def _check_slow(
         self, lines: list[RawLine], kind: FileKind
     ) -> tuple[list[ValidLine | BadLine], FileKind]:
-        """pydantic's verdict on each line: in one call if all are good, else one by one."""
-        if len(lines) > 1 and not any(raw.overlong for raw in lines):
-            batch = self.checker.check_batch([raw.body for raw in lines], kind)
-            if batch is not None:
-                return list(batch), kind
+        """pydantic's verdict on each line (see :mod:`.compiled` for why one by one)."""
         results: list[ValidLine | BadLine] = []
         for raw in lines:
             result = (

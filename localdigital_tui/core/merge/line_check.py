@@ -70,7 +70,7 @@ class LineChecker:
         """Validate ``body`` (a line without its line end), expecting a line of ``kind``."""
         tried = self._last[kind]
         try:
-            return _valid(kind, tried.adapter.validate_json(body))
+            return _valid(kind, tried.validate_json(body))
         except ValidationError as exc:
             first_error = exc
         data = _parse(body)
@@ -88,32 +88,11 @@ class LineChecker:
         if adapters[kind] is tried:
             return BadLine(kind, describe(first_error), record_id)
         try:
-            valid = _valid(kind, adapters[kind].adapter.validate_json(body))
+            valid = _valid(kind, adapters[kind].validate_json(body))
         except ValidationError as exc:
             return BadLine(kind, describe(exc), record_id)
         self._last[kind] = adapters[kind]
         return valid
-
-    def check_batch(self, bodies: Sequence[bytes], kind: FileKind) -> list[ValidLine] | None:
-        """Validate lines expected to be of ``kind`` in one call; ``None`` unless every one
-        is a valid line of that kind and of the last questionnaire used (then check each).
-
-        The lines are joined as ``[line\\n,line\\n,...]``. A raw newline cannot occur
-        inside a JSON string, so every separator lies outside strings; the schema
-        accepts no arrays, so no line can leave a structure open for the next one to
-        close without failing validation; and the item count must match. So when
-        the batch is valid, each item is exactly one line.
-        """
-        batch = self._last[kind].batch
-        if batch is None:
-            return None
-        try:
-            items = batch.validate_json(b"[" + b"\n,".join(bodies) + b"\n]")
-        except ValidationError:
-            return None
-        if len(items) != len(bodies):
-            return None
-        return [_valid(kind, item) for item in items]
 
     def _unknown(self, sha: str | None) -> tuple[str, str]:
         known = "; ".join(f"{digest} ({path})" for digest, path in self.known)

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
-from pydantic import TypeAdapter
 
 from localdigital_tui.core.loader import load_questionnaire
-from localdigital_tui.core.merge.compiled import compiled, with_batch
 from localdigital_tui.core.merge.line_check import BadLine, LineChecker, ValidLine
 from localdigital_tui.core.questionnaire import LoadedQuestionnaire
 from localdigital_tui.core.record_validation import FileKind
@@ -165,48 +162,3 @@ def test_a_bad_personal_line_stays_personal(
     result = bad(checker, line(data).encode(), FileKind.RESPONSES)
     assert result.kind is FileKind.PERSONAL
     assert result.problems[0][0] == "answers.q1_name"
-
-
-def test_a_batch_of_good_lines_gives_what_each_line_gives(
-    loaded: LoadedQuestionnaire, checker: LineChecker
-) -> None:
-    bodies = [line(record(loaded, n, n % 3)).encode() for n in range(20)]
-    batch = checker.check_batch(bodies, FileKind.RESPONSES)
-    assert batch == [checker.check(body, FileKind.RESPONSES) for body in bodies]
-
-
-def test_a_batch_with_any_bad_or_other_kind_of_line_is_refused_whole(
-    loaded: LoadedQuestionnaire, checker: LineChecker
-) -> None:
-    good = [line(record(loaded, n)).encode() for n in range(3)]
-    assert checker.check_batch([*good, b"{}"], FileKind.RESPONSES) is None
-    assert (
-        checker.check_batch([*good, line(personal(loaded, 1)).encode()], FileKind.RESPONSES) is None
-    )
-
-
-def test_lines_cut_and_joined_cannot_pass_as_a_batch(
-    loaded: LoadedQuestionnaire, checker: LineChecker
-) -> None:
-    """Two halves of one record (its device value "},{" spanning the cut) and a line of
-    two records: joined with bare commas they would read as three valid records."""
-    data = record(loaded, 1)
-    data["device"] = "},{"
-    text = json.dumps(data, separators=(",", ":"))
-    cut = text.index('"device":"') + len('"device":"}')
-    first, second = text[:cut], text[cut + 1 :]
-    assert first.endswith("}") and second.startswith("{")
-    pair = line(record(loaded, 2)) + "," + line(record(loaded, 3))
-    assert json.loads("[" + ",".join([first, second, pair]) + "]")[0] == data  # the trap
-    bodies = [first.encode(), second.encode(), pair.encode()]
-    assert checker.check_batch(bodies, FileKind.RESPONSES) is None
-    assert all(isinstance(checker.check(b, FileKind.RESPONSES), BadLine) for b in bodies)
-
-
-def test_batches_are_only_used_for_schemas_that_accept_no_arrays(
-    loaded: LoadedQuestionnaire,
-) -> None:
-    assert all(c.batch is not None for c in compiled(loaded).values())
-    assert with_batch(TypeAdapter(dict[str, list[int]])).batch is None
-    assert with_batch(TypeAdapter(dict[str, Any])).batch is None
-    assert with_batch(TypeAdapter(dict[str, int])).batch is not None

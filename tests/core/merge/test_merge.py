@@ -121,6 +121,28 @@ def test_every_kind_of_bad_line_is_quarantined_with_file_line_error_and_raw_text
     assert report.quarantined == {"responses": 5, "personal": 0}
 
 
+def test_a_record_cut_across_two_lines_beside_a_line_of_two_records_is_all_quarantined(
+    run_merge: Merge, loaded: LoadedQuestionnaire, tmp_path: Path
+) -> None:
+    """Joined as one JSON array these three lines would read as three valid records
+    (the cut falls between two members); each is judged on its own."""
+    text = line(record(loaded, 1))
+    cut = text.index(', "event": ')
+    first, second = text[:cut], text[cut + 2 :]
+    pair = line(record(loaded, 2)) + "," + line(record(loaded, 3))
+    assert len(json.loads("[" + "\n,".join([first, second, pair]) + "\n]")) == 3  # the trap
+    path = write_lines(
+        tmp_path / "in/a.jsonl",
+        [line(record(loaded, 4)), first, second, pair, line(record(loaded, 5))],
+    )
+    report = run_merge([path])
+    quarantined = read_jsonl(tmp_path / "out/quarantine.jsonl")
+    assert [q["line"] for q in quarantined] == [2, 3, 4]
+    assert report.files[0].valid == 2
+    merged = read_jsonl(tmp_path / "out/merged.jsonl")
+    assert sorted(r["record_id"] for r in merged) == [record_id(4), record_id(5)]
+
+
 def test_a_line_too_long_to_be_a_record_is_cut_and_quarantined(
     run_merge: Merge, loaded: LoadedQuestionnaire, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
