@@ -98,7 +98,8 @@ class ChunkScanner:
         spill_path: Path,
         include_partial: bool,
     ) -> None:
-        self.checker = LineChecker(questionnaires)
+        self._questionnaires = questionnaires
+        self._checker: LineChecker | None = None
         self.fast = FastLines(questionnaires)
         self.include_partial = include_partial
         self.spill_path = spill_path
@@ -108,6 +109,14 @@ class ChunkScanner:
 
     def close(self) -> None:
         self._spill.close()
+
+    @property
+    def checker(self) -> LineChecker:
+        """pydantic's validators, compiled (~0.4 s) only when a line first needs them:
+        a file of lines the fast path vouches for never does."""
+        if self._checker is None:
+            self._checker = LineChecker(self._questionnaires)
+        return self._checker
 
     def scan(self, chunk: Chunk) -> ChunkScan:
         scan = ChunkScan(chunk, str(self.spill_path))
