@@ -4,12 +4,12 @@ A part is a block of whole lines of a JSON Lines file (:class:`.frame.LineBlock`
 offsets only) or a slice of a Parquet file (:class:`.frame.Batch`, a lazy frame).
 Each part gives the three small result frames of :class:`.queries.Query`.
 
-Parsing JSON Lines is most of the work. One process parses one block after the
-other on about 1.15 cores: polars parses a block on both, but reading the block,
-the queries' set-up and their single-threaded steps leave one core idle. So from
-``PARALLEL_FROM_BYTES`` of JSON Lines on, one worker process per core reads its
-blocks itself and tabulates each with polars on ONE thread: the workers, not
-polars' threads, keep the cores busy. Workers are started with ``spawn`` (a fork
+Parsing JSON Lines is most of the work, and one process tabulating one block
+after the other kept only ~1.15 of 2 cores busy (1M records), though polars
+parses a block on both. So from ``PARALLEL_FROM_BYTES`` of JSON Lines on, one
+worker process per core reads its blocks itself and tabulates each with polars on
+ONE thread: the workers, not polars' threads, keep the cores busy (~1.85 of 2
+at 1M records). Workers are started with ``spawn`` (a fork
 of a process with polars' threads running may deadlock), so a script calling this
 needs the usual ``if __name__ == "__main__":`` guard, and a worker's one polars
 thread is set (:mod:`.worker_start`) only if that script does not import polars
@@ -82,12 +82,11 @@ class _Numbering:
     """Line numbers of each file's blocks, counted as their results come in order."""
 
     def __init__(self) -> None:
-        self.path = ""
         self.next_line = 1
 
     def checked(self, block: LineBlock, result: BlockResult) -> Frames | None:
-        if block.path != self.path:
-            self.path, self.next_line = block.path, 1
+        if block.start == 0:  # a file's first block (the same file may be given twice)
+            self.next_line = 1
         first, self.next_line = self.next_line, self.next_line + result.lines
         if result.unreadable:
             raise RecordFileError(block.path, result.unreadable)
