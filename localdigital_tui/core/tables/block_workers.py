@@ -4,18 +4,19 @@ A part is a block of whole lines of a JSON Lines file (:class:`.frame.LineBlock`
 offsets only) or a slice of a Parquet file (:class:`.frame.Batch`, a lazy frame).
 Each part gives the three small result frames of :class:`.queries.Query`.
 
-Parsing JSON Lines is most of the work, and one process tabulating one block
-after the other kept only ~1.15 of 2 cores busy (1M records), though polars
-parses a block on both. So from ``PARALLEL_FROM_BYTES`` of JSON Lines on, one
+Parsing JSON Lines is most of the work. In one process polars parses each block
+on all cores, but reading a block and the queries' single-threaded steps run
+alone: ~1.7 of 2 cores busy. From ``PARALLEL_FROM_BYTES`` of JSON Lines on, one
 worker process per core reads its blocks itself and tabulates each with polars on
-ONE thread: the workers, not polars' threads, keep the cores busy (~1.85 of 2
-at 1M records). Workers are started with ``spawn`` (a fork
-of a process with polars' threads running may deadlock), so a script calling this
-needs the usual ``if __name__ == "__main__":`` guard, and a worker's one polars
-thread is set (:mod:`.worker_start`) only if that script does not import polars
-at its top. Each worker sends back only the result frames and the block's line
-count; Ctrl-C is left to this process. Parquet slices are collected in this
-process (polars reads Parquet on all cores already).
+ONE thread, so the workers, not polars' threads, keep the cores busy: ~1.9 of 2
+(3 x 100k records, shared machine: 9.6 vs 10.6 s wall for 1.3 s more CPU, the
+workers' start-up; below ~250 MiB one process was as fast). Workers are started
+with ``spawn`` (a fork of a process with polars' threads running may deadlock), so
+a script calling this needs the usual ``if __name__ == "__main__":`` guard, and a
+worker's one polars thread is set (:mod:`.worker_start`) only if that script does
+not import polars at its top. Each worker sends back only the result frames and
+the block's line count; Ctrl-C is left to this process. Parquet slices are
+collected in this process (polars reads Parquet on all cores already).
 
 Results are taken in input order, at most a few blocks ahead, so the first bad
 block is the one reported, with line numbers counted from the blocks before it.
@@ -38,7 +39,7 @@ from localdigital_tui.core.tables.queries import Frames, Query
 from localdigital_tui.core.tables.worker_start import start_worker
 from localdigital_tui.errors import RecordFileError
 
-PARALLEL_FROM_BYTES = 128 << 20  # less JSON Lines than this: workers' start-up costs more
+PARALLEL_FROM_BYTES = 256 << 20  # less JSON Lines than this: one process is as fast
 AHEAD = 4  # blocks handed to the workers per worker before the first result is taken
 
 Part = Batch | LineBlock
