@@ -13,7 +13,6 @@ validator's. A large file is split into parts validated in parallel processes
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
@@ -26,6 +25,7 @@ from localdigital_tui.core.fast_lines import FastLineCheck
 from localdigital_tui.core.line_views import BOM, line_views
 from localdigital_tui.core.questionnaire import LoadedQuestionnaire
 from localdigital_tui.core.record_schema import personal_adapter, record_adapter
+from localdigital_tui.core.usable_cores import usable_cores
 from localdigital_tui.errors import Location, Problem, RecordFileError
 
 STATUS_TAGS = frozenset({"complete", "partial"})
@@ -132,7 +132,7 @@ class RecordValidator:
 def default_workers(size: int) -> int:
     if size < PARALLEL_FROM_BYTES:
         return 1
-    return max(1, len(os.sched_getaffinity(0)))
+    return usable_cores()
 
 
 def iter_lines(path: Path, start: int = 0, stop: int | None = None) -> Iterator[tuple[int, bytes]]:

@@ -16,7 +16,6 @@
 from __future__ import annotations
 
 import importlib
-import os
 import shutil
 import tempfile
 import threading
@@ -31,6 +30,7 @@ from localdigital_tui.core.merge.workers import Workers
 from localdigital_tui.core.merge.writer import check_outputs, publish_all
 from localdigital_tui.core.questionnaire import LoadedQuestionnaire
 from localdigital_tui.core.record_validation import FileKind
+from localdigital_tui.core.usable_cores import usable_cores
 from localdigital_tui.errors import RecordFileError
 
 PARALLEL_MIN_BYTES = 8 * 1024 * 1024
@@ -156,5 +156,4 @@ def _jobs(options: MergeOptions, chunks: Sequence[Chunk]) -> int:
         return max(1, min(options.jobs, len(chunks)))
     if sum(chunk.size for chunk in chunks) < PARALLEL_MIN_BYTES:
         return 1
-    available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
-    return max(1, min(available or os.cpu_count() or 1, len(chunks)))
+    return max(1, min(usable_cores(), len(chunks)))

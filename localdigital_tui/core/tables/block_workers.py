@@ -25,7 +25,6 @@ block is the one reported, with line numbers counted from the blocks before it.
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -37,6 +36,7 @@ import polars as pl
 from localdigital_tui.core.tables.frame import Batch, LineBlock, block_lines, jsonl_frame
 from localdigital_tui.core.tables.queries import Frames, Query
 from localdigital_tui.core.tables.worker_start import start_worker
+from localdigital_tui.core.usable_cores import usable_cores
 from localdigital_tui.errors import RecordFileError
 
 PARALLEL_FROM_BYTES = 256 << 20  # less JSON Lines than this: one process is as fast
@@ -75,8 +75,7 @@ def worker_count(parts: Sequence[Part]) -> int:
     blocks = [p for p in parts if isinstance(p, LineBlock)]
     if sum(b.end - b.start for b in blocks) < PARALLEL_FROM_BYTES:
         return 1
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return max(1, min(cores or 1, len(blocks)))
+    return max(1, min(usable_cores(), len(blocks)))
 
 
 class _Numbering:
