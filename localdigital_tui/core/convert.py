@@ -28,6 +28,7 @@ import polars as pl
 
 from localdigital_tui.core.answers_files import JSONL_SUFFIXES, find_answers_files
 from localdigital_tui.core.durable_files import fsync_directory
+from localdigital_tui.core.line_views import BOM
 from localdigital_tui.core.questionnaire import (
     GridQuestion,
     LoadedQuestionnaire,
@@ -38,7 +39,6 @@ from localdigital_tui.core.questionnaire import (
 )
 from localdigital_tui.errors import OutputFileError, RecordFileError
 
-BOM = b"\xef\xbb\xbf"
 BLOCK_BYTES = 64 << 20  # JSON read per step; the Parquet is written from parts
 TIMESTAMP = pl.Datetime("us", "UTC")
 ENVELOPE: dict[str, pl.DataType] = {

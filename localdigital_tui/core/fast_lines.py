@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from datetime import UTC, date
+from datetime import UTC, date, datetime
 from operator import attrgetter
 from typing import Any
 
 import msgspec
 from msgspec import UNSET
 
+from localdigital_tui.core.line_views import Line
 from localdigital_tui.core.questionnaire import LoadedQuestionnaire
 from localdigital_tui.core.record_structs import (
     attribute_name,
@@ -38,7 +39,6 @@ AUDIENCE = b'"audience":"'
 STATUS = b'"status":"'
 DECODE_ERRORS = (msgspec.DecodeError, msgspec.ValidationError)
 BATCH = 32  # lines decoded before their checks run: their objects are still in cache
-Line = bytes | memoryview
 
 _RECORD_ID = attrgetter("record_id")
 _STARTED_ZONE = attrgetter("started_at.tzinfo")
@@ -87,8 +87,7 @@ class FastLineCheck:
         submitted = record.submitted_at
         return (
             is_uuid4(record.record_id)
-            and record.started_at.tzinfo is UTC
-            and (submitted is None or submitted.tzinfo is UTC)
+            and in_utc(record.started_at, submitted)
             and self._skips_ok([record.answers])
         )
 
@@ -164,6 +163,12 @@ def is_utc_timestamp(text: str) -> bool:
     """``YYYY-MM-DDTHH:MM:SS[.ffffff]Z``, a real date and time (pydantic takes more forms)."""
     shape = TIMESTAMP.fullmatch(text)
     return shape is not None and is_real_day(shape.group(1))
+
+
+def in_utc(started: datetime, submitted: datetime | None) -> bool:
+    """Both timestamps (or the one) in UTC, as the record schema requires (msgspec's
+    types only require a zone)."""
+    return started.tzinfo is UTC and (submitted is None or submitted.tzinfo is UTC)
 
 
 def is_real_day(day: str) -> bool:

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from localdigital_tui.errors import RecordFileError
 
-BOM = b"\xef\xbb\xbf"
+BOM = b"\xef\xbb\xbf"  # a UTF-8 byte order mark, accepted (and dropped) before a line
 Line = bytes | memoryview
+"""A line without its line end: bytes, or a view into the block it was read in."""
 
 
 def line_views(

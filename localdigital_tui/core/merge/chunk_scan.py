@@ -37,11 +37,11 @@ BATCH_LINES = 256
 SPILL_BUFFER = 1024 * 1024
 
 
-def digest_of(canonical: bytes) -> bytes:
-    """128-bit XXH3 of the canonical bytes: tells versions of a record apart within one
-    merge. Not a defence against crafted collisions (the inputs are the organiser's
-    own files); chosen over blake2b because it costs 0.3 µs a line rather than 4."""
-    return xxh3_128_digest(canonical)
+# The digest of a record's canonical bytes, which tells its versions apart within one
+# merge: 128-bit XXH3. Not a defence against crafted collisions (the inputs are the
+# organiser's own files); chosen over blake2b as it costs 0.3 µs a line rather than 4.
+# An alias, not a wrapper: the scan calls it for every line.
+digest_of = xxh3_128_digest
 
 
 @dataclass
@@ -198,7 +198,7 @@ class ChunkScanner:
                     continue
                 length = len(canonical)
                 record_ids.append(record_id)
-                digests += xxh3_128_digest(canonical)
+                digests += digest_of(canonical)
                 partials.append(partial)
                 times.append(time)
                 numbers.append(number)

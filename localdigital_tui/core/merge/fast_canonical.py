@@ -38,12 +38,14 @@ from localdigital_tui.core.fast_lines import (
     AUDIENCE,
     STATUS,
     STATUSES,
+    in_utc,
     is_uuid4,
     string_after,
 )
+from localdigital_tui.core.line_views import Line
 from localdigital_tui.core.merge.line_check import ValidLine
 from localdigital_tui.core.questionnaire import LoadedQuestionnaire, NumberQuestion, NumbersQuestion
-from localdigital_tui.core.record_structs import answers_struct, personal_struct
+from localdigital_tui.core.record_structs import Timestamp, answers_struct, personal_struct
 from localdigital_tui.core.record_validation import FileKind
 
 DECODE_ERRORS = (msgspec.DecodeError, msgspec.ValidationError)
@@ -52,15 +54,10 @@ EXPONENT_FROM = 1e16  # the smallest float both write with an exponent ("1e16", 
 # Timings as the record schema has them (seconds >= 0), less floats written with an exponent.
 Seconds = Annotated[float, Meta(ge=0, lt=EXPONENT_FROM)]
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-# Timestamps are read by msgspec, in C, and must then be in UTC; msgspec writes them
-# back exactly as pydantic does ("...:SSZ", or six fraction digits).
-Timestamp = Annotated[datetime, Meta(tz=True)]
 _MICROSECOND = timedelta(microseconds=1)
 
 FastResponse = tuple[str, bytes, bool, int]
 """record id, canonical bytes, draft?, time (microseconds since 1970)."""
-Line = bytes | memoryview
-"""A line without its line end: bytes, or a slice of a chunk's buffer."""
 
 
 def _struct(name: str, fields: list[tuple[str, Any, Any]]) -> Any:
@@ -151,11 +148,7 @@ class FastCanonical:
                 return None
             key, record = found
         started, submitted = record.started_at, record.submitted_at
-        if not (
-            started.tzinfo is UTC
-            and (submitted is None or submitted.tzinfo is UTC)
-            and is_uuid4(record.record_id)
-        ):
+        if not (in_utc(started, submitted) and is_uuid4(record.record_id)):
             return None
         answers = record.answers
         for name, condition, allowed in self._skip_rules[key]:
@@ -238,7 +231,7 @@ class FastLines:
         ``kind``, or ``None`` when the fast path cannot vouch for it (a personal line
         is never a draft and has time 0)."""
         if self._only is not None:
-            return self._only.response if kind is FileKind.RESPONSES else self._only_personal
+            return self._only.response if kind is FileKind.RESPONSES else self._only.personal
         return self._any_response if kind is FileKind.RESPONSES else self._any_personal
 
     def check(self, raw: bytes, kind: FileKind) -> ValidLine | None:
@@ -246,16 +239,15 @@ class FastLines:
         found = self.checker(kind)(raw)
         return None if found is None else ValidLine(kind, *found)
 
-    def _only_personal(self, raw: Line) -> FastResponse | None:
-        assert self._only is not None
-        return self._only.personal(raw)
-
-    # With several questionnaires the line's ``"sha256":"`` picks one (a wrong pick,
-    # from text inside an answer, only means the decoder refuses).
     def _any_response(self, raw: Line) -> FastResponse | None:
-        fast = self._by_sha.get(string_after(bytes(raw), SHA256))
+        fast = self._named_by(raw)
         return None if fast is None else fast.response(raw)
 
     def _any_personal(self, raw: Line) -> FastResponse | None:
-        fast = self._by_sha.get(string_after(bytes(raw), SHA256))
+        fast = self._named_by(raw)
         return None if fast is None else fast.personal(raw)
+
+    def _named_by(self, raw: Line) -> FastCanonical | None:
+        """With several questionnaires, the one the line's ``"sha256":"`` names (a wrong
+        pick, from text inside an answer, only means the decoder refuses)."""
+        return self._by_sha.get(string_after(bytes(raw), SHA256))

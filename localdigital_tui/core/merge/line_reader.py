@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-BOM = b"\xef\xbb\xbf"
+from localdigital_tui.core.line_views import BOM
+
 NEWLINE = ord("\n")
 DEFAULT_CHUNK_BYTES = 16 * 1024 * 1024
 MAX_LINE_BYTES = 8 * 1024 * 1024
 _SCAN_BLOCK = 64 * 1024
-WHOLE_CHUNK_BYTES = 4 * DEFAULT_CHUNK_BYTES  # read in one call and split (no line near the limit)
+WHOLE_CHUNK_BYTES = 4 * DEFAULT_CHUNK_BYTES  # read in one call (read_whole); bigger: read_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,22 +125,13 @@ def _strip(body: bytes) -> bytes:
 
 
 def read_lines(chunk: Chunk) -> Iterator[RawLine]:
-    """The lines of one chunk, numbered from 1.
+    """The lines of one chunk, numbered from 1, read line by line: for chunks too big
+    to read whole (:func:`read_whole`, the merge's common path, gives the same lines).
 
     A line longer than ``MAX_LINE_BYTES`` (no record is near that: think of a
     binary file without line ends) is cut there and flagged ``overlong``; the
     rest of it is skipped without being held in memory.
     """
-    whole = read_whole(chunk, bytearray())
-    bodies = [] if whole is None else bytes(whole[0][: whole[1]]).split(b"\n")
-    if whole is not None and max(map(len, bodies)) < MAX_LINE_BYTES:
-        ended = whole[2]
-        if ended:
-            bodies.pop()
-        last = len(bodies)
-        for number, body in enumerate(bodies, start=1):
-            yield RawLine(number, body, ended or number < last)
-        return
     with open(chunk.path, "rb") as handle:
         handle.seek(chunk.start)
         remaining = chunk.size

@@ -41,7 +41,7 @@ class StagedFile:
         os.ftruncate(self._file.fileno(), size)
         self.bytes_written = size
 
-    def write(self, data: bytes | memoryview) -> None:
+    def write(self, data: bytes) -> None:
         self._file.write(data)
         self.bytes_written += len(data)
         if self.bytes_written - self._handed_over >= WRITEBACK_BYTES:

@@ -34,6 +34,7 @@ from localdigital_tui.core.answers_files import (
     PARQUET_SUFFIXES,
     find_answers_files,
 )
+from localdigital_tui.core.line_views import BOM
 from localdigital_tui.core.questionnaire import (
     GridQuestion,
     NumberQuestion,
@@ -43,7 +44,6 @@ from localdigital_tui.core.questionnaire import (
 )
 from localdigital_tui.errors import RecordFileError, TableError
 
-BOM = b"\xef\xbb\xbf"
 BATCH_BYTES = 32 << 20  # JSON Lines are read in blocks of about this many bytes
 BATCH_ROWS = 20_000  # Parquet is read in slices of this many records (about 30 MiB of JSON)
 AUDIENCE = "audience"
