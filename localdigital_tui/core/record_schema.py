@@ -152,12 +152,33 @@ def _record_model(loaded: LoadedQuestionnaire, audience: str, status: str) -> ty
     )
 
 
+_ADAPTERS: dict[tuple[str, str], TypeAdapter[Any]] = {}
+
+
 def record_adapter(loaded: LoadedQuestionnaire) -> TypeAdapter[Any]:
     """A TypeAdapter validating a whole response line against this questionnaire.
 
     Records are told apart by ``audience``, then by ``status``: two string
     discriminators, resolved inside pydantic-core without a Python callback.
+    Compiled once per process per questionnaire file (by sha256): it takes a few
+    tenths of a second.
     """
+    key = (loaded.sha256, "record")
+    if key not in _ADAPTERS:
+        _ADAPTERS[key] = _record_adapter(loaded)
+    return _ADAPTERS[key]
+
+
+def personal_adapter(loaded: LoadedQuestionnaire) -> TypeAdapter[Any]:
+    """A TypeAdapter validating a personal-file line (personal answers of any audience),
+    compiled once per process per questionnaire file."""
+    key = (loaded.sha256, "personal")
+    if key not in _ADAPTERS:
+        _ADAPTERS[key] = _personal_adapter(loaded)
+    return _ADAPTERS[key]
+
+
+def _record_adapter(loaded: LoadedQuestionnaire) -> TypeAdapter[Any]:
     q = loaded.questionnaire
     by_audience: list[Any] = []
     for audience in q.audience_codes():
@@ -176,8 +197,7 @@ def record_adapter(loaded: LoadedQuestionnaire) -> TypeAdapter[Any]:
     return TypeAdapter(union)
 
 
-def personal_adapter(loaded: LoadedQuestionnaire) -> TypeAdapter[Any]:
-    """A TypeAdapter validating a personal-file line (personal answers of any audience)."""
+def _personal_adapter(loaded: LoadedQuestionnaire) -> TypeAdapter[Any]:
     q = loaded.questionnaire
     fields: dict[str, Any] = {}
     for question in q.questions:

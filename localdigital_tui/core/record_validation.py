@@ -19,7 +19,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from localdigital_tui.core.fast_lines import FastLineCheck
 from localdigital_tui.core.line_views import BOM, line_views
@@ -54,18 +54,16 @@ class RecordValidator:
 
     def __init__(self, loaded: LoadedQuestionnaire) -> None:
         self.loaded = loaded
-        # Compiled on first use: a file whose lines all pass the fast check never needs them.
-        self._adapters: dict[FileKind, TypeAdapter[Any]] = {}
         self._fast: FastLineCheck | None = None
 
     def check_line(
         self, raw: bytes | str, kind: FileKind = FileKind.RESPONSES
     ) -> list[tuple[str, str]]:
         """``[(field, problem), ...]`` for one line; empty when the line is valid."""
-        adapter = self._adapters.get(kind)
-        if adapter is None:
-            build = record_adapter if kind is FileKind.RESPONSES else personal_adapter
-            adapter = self._adapters[kind] = build(self.loaded)
+        # Compiled (once per process) on first use: a file whose lines all pass the
+        # fast check never needs it.
+        build = record_adapter if kind is FileKind.RESPONSES else personal_adapter
+        adapter = build(self.loaded)
         try:
             adapter.validate_json(raw)
         except ValidationError as exc:

@@ -241,7 +241,7 @@ class ChunkScanner:
     def _check_slow(
         self, lines: list[RawLine], kind: FileKind
     ) -> tuple[list[ValidLine | BadLine], FileKind]:
-        """pydantic's verdict on each line (see :mod:`.compiled` for why one by one)."""
+        """pydantic's verdict on each line (see :mod:`.line_check` for why one by one)."""
         results: list[ValidLine | BadLine] = []
         for raw in lines:
             result = (
