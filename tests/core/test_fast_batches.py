@@ -21,16 +21,6 @@ from tests.records_factory import complete_line
 
 
 @pytest.fixture(scope="module")
-def validator(loaded: LoadedQuestionnaire) -> RecordValidator:
-    return RecordValidator(loaded)
-
-
-@pytest.fixture(scope="module")
-def fast(loaded: LoadedQuestionnaire) -> FastLineCheck:
-    return FastLineCheck(loaded)
-
-
-@pytest.fixture(scope="module")
 def simulated(loaded: LoadedQuestionnaire, tmp_path_factory: pytest.TempPathFactory) -> list[bytes]:
     path = tmp_path_factory.mktemp("batches") / "responses.jsonl"
     simulate(loaded, 300, path, seed=5, partial_rate=0.3, sync=False)

@@ -26,16 +26,6 @@ from tests.records_factory import complete_line
 
 
 @pytest.fixture(scope="module")
-def validator(loaded: LoadedQuestionnaire) -> RecordValidator:
-    return RecordValidator(loaded)
-
-
-@pytest.fixture(scope="module")
-def fast(loaded: LoadedQuestionnaire) -> FastLineCheck:
-    return FastLineCheck(loaded)
-
-
-@pytest.fixture(scope="module")
 def simulated(loaded: LoadedQuestionnaire, tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     path = tmp_path_factory.mktemp("fast") / "responses.jsonl"
     simulate(loaded, 600, path, seed=21, partial_rate=0.2, sync=False)

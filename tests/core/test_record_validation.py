@@ -13,11 +13,6 @@ from localdigital_tui.core.record_validation import FileKind, RecordValidator
 from tests.records_factory import complete_line
 
 
-@pytest.fixture(scope="module")
-def validator(loaded: LoadedQuestionnaire) -> RecordValidator:
-    return RecordValidator(loaded)
-
-
 def problems(validator: RecordValidator, record: dict[str, Any]) -> dict[str, str]:
     return dict(validator.check_line(json.dumps(record)))
 

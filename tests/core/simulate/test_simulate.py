@@ -33,11 +33,6 @@ def records(sample: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in sample.read_text(encoding="utf-8").splitlines()]
 
 
-@pytest.fixture(scope="module")
-def validator(loaded: LoadedQuestionnaire) -> RecordValidator:
-    return RecordValidator(loaded)
-
-
 def lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").splitlines()
 
