@@ -75,9 +75,11 @@ def write_part(part: OutputPart) -> int:
     try:
         out = DirectFile(fd, _buffers(), start=part.start)
         try:
-            return _copy_records(part, spills, out)
-        finally:
+            written = _copy_records(part, spills, out)
             out.finish()
+            return written
+        finally:
+            out.close()
     finally:
         os.close(fd)
         for spill in spills:
