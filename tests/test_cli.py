@@ -27,6 +27,12 @@ def loaded_modules(code: str, *, top_level: bool = True) -> set[str]:
     return {name.split(".")[0] for name in names} if top_level else set(names)
 
 
+def run_module(*args: str, env: dict[str, str] | None = None) -> str:
+    """What ``python -m localdigital_tui ARGS`` prints (it must exit 0)."""
+    command = [sys.executable, "-m", "localdigital_tui", *args]
+    return subprocess.run(command, capture_output=True, text=True, check=True, env=env).stdout
+
+
 def modules_after_cli(*args: str, top_level: bool = True) -> set[str]:
     return loaded_modules(
         f"import sys\nsys.argv = ['localdigital', *{list(args)!r}]\n"
@@ -81,14 +87,7 @@ def test_help_width_is_the_one_click_picks(
 
 
 def test_help_is_wrapped_to_columns() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "localdigital_tui", "--help"],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "COLUMNS": "60"},
-    )
-    lines = result.stdout.splitlines()
+    lines = run_module("--help", env={**os.environ, "COLUMNS": "60"}).splitlines()
     assert "  tables    Print the report's tables from answers..." in lines
     assert max(len(line) for line in lines if not line.startswith("    localdigital")) <= 58
 
@@ -104,13 +103,7 @@ def test_core_imports_no_front_end_or_cli_framework() -> None:
 
 
 def test_python_dash_m_runs_the_cli() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "localdigital_tui", "--version"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert result.stdout.startswith("localdigital, version ")
+    assert run_module("--version").startswith("localdigital, version ")
 
 
 def test_every_registered_command_has_help_with_an_example() -> None:
