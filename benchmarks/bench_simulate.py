@@ -50,8 +50,8 @@ def main() -> None:
 
     # The allocator setting the command makes (commands/simulate.py), before polars loads.
     os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:-1,muzzy_decay_ms:-1")
-    from localdigital_tui.core.bundled import questionnaire_path
-    from localdigital_tui.core.loader import load_questionnaire
+    from localdigital_tui.core.questionnaire.bundled import questionnaire_path
+    from localdigital_tui.core.questionnaire.loader import load_questionnaire
     from localdigital_tui.core.simulate.writer import simulate
 
     loaded = load_questionnaire(questionnaire_path())

@@ -49,10 +49,10 @@ def main() -> None:
 
     import msgspec
 
-    from localdigital_tui.core.bundled import questionnaire_path
-    from localdigital_tui.core.loader import load_questionnaire
-    from localdigital_tui.core.record_structs import complete_record_type
-    from localdigital_tui.core.record_validation import RecordValidator, iter_lines
+    from localdigital_tui.core.questionnaire.bundled import questionnaire_path
+    from localdigital_tui.core.questionnaire.loader import load_questionnaire
+    from localdigital_tui.core.records.structs import complete_record_type
+    from localdigital_tui.core.records.validation import RecordValidator, iter_lines
 
     loaded = load_questionnaire(questionnaire_path())
     sample = [raw for _, raw in islice(iter_lines(path), 20_000)]

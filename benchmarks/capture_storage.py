@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from localdigital_tui.core.bundled import questionnaire_path  # noqa: E402
-from localdigital_tui.core.loader import load_questionnaire  # noqa: E402
-from localdigital_tui.core.storage import CaptureStore  # noqa: E402
+from localdigital_tui.core.capture.storage import CaptureStore  # noqa: E402
+from localdigital_tui.core.questionnaire.bundled import questionnaire_path  # noqa: E402
+from localdigital_tui.core.questionnaire.loader import load_questionnaire  # noqa: E402
 from tests.records_factory import complete_flow  # noqa: E402
 
 

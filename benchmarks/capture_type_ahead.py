@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from localdigital_tui.core.bundled import questionnaire_path
-from localdigital_tui.core.loader import load_questionnaire
-from localdigital_tui.core.questionnaire import GridQuestion, Questionnaire
+from localdigital_tui.core.questionnaire.bundled import questionnaire_path
+from localdigital_tui.core.questionnaire.loader import load_questionnaire
+from localdigital_tui.core.questionnaire.model import GridQuestion, Questionnaire
 
 SESSION = "ld-type-ahead"
 GRIDS = ("q5", "q6", "q7", "q8_statements", "q11")

@@ -18,10 +18,10 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from localdigital_tui.core.bundled import questionnaire_path
-from localdigital_tui.core.flow import InterviewFlow
-from localdigital_tui.core.loader import load_questionnaire
-from localdigital_tui.core.questionnaire import (
+from localdigital_tui.core.capture.flow import InterviewFlow
+from localdigital_tui.core.questionnaire.bundled import questionnaire_path
+from localdigital_tui.core.questionnaire.loader import load_questionnaire
+from localdigital_tui.core.questionnaire.model import (
     GridQuestion,
     LoadedQuestionnaire,
     NumberQuestion,

@@ -16,9 +16,13 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
-from localdigital_tui.core.bundled import questionnaire_path
-from localdigital_tui.core.loader import load_questionnaire
-from localdigital_tui.core.questionnaire import GridQuestion, NumbersQuestion, SingleChoiceQuestion
+from localdigital_tui.core.questionnaire.bundled import questionnaire_path
+from localdigital_tui.core.questionnaire.loader import load_questionnaire
+from localdigital_tui.core.questionnaire.model import (
+    GridQuestion,
+    NumbersQuestion,
+    SingleChoiceQuestion,
+)
 
 TABLES = [
     ("4.council_type", "council", "council_type"),

@@ -21,8 +21,8 @@ from prompt_toolkit.data_structures import Size  # noqa: E402
 from prompt_toolkit.input import create_pipe_input  # noqa: E402
 from prompt_toolkit.output.vt100 import Vt100_Output  # noqa: E402
 
-from localdigital_tui.core.bundled import questionnaire_path  # noqa: E402
-from localdigital_tui.core.loader import load_questionnaire  # noqa: E402
+from localdigital_tui.core.questionnaire.bundled import questionnaire_path  # noqa: E402
+from localdigital_tui.core.questionnaire.loader import load_questionnaire  # noqa: E402
 from localdigital_tui.prompts.prompter import BACK, Option  # noqa: E402
 from localdigital_tui.prompts.questionary_prompter import QuestionaryPrompter  # noqa: E402
 

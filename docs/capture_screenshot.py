@@ -12,9 +12,9 @@ import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from localdigital_tui.core.bundled import questionnaire_path
-from localdigital_tui.core.loader import load_questionnaire
-from localdigital_tui.core.storage import CaptureStore
+from localdigital_tui.core.capture.storage import CaptureStore
+from localdigital_tui.core.questionnaire.bundled import questionnaire_path
+from localdigital_tui.core.questionnaire.loader import load_questionnaire
 from localdigital_tui.tui.app import CaptureApp
 
 DOCS = Path(__file__).resolve().parent

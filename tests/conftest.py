@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from localdigital_tui.core.loader import load_questionnaire
-from localdigital_tui.core.questionnaire import LoadedQuestionnaire
+from localdigital_tui.core.questionnaire.loader import load_questionnaire
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONNAIRE = ROOT / "questionnaire.yaml"

@@ -6,8 +6,8 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from localdigital_tui.core.flow import InterviewFlow
-from localdigital_tui.core.questionnaire import GridQuestion, LoadedQuestionnaire
+from localdigital_tui.core.capture.flow import InterviewFlow
+from localdigital_tui.core.questionnaire.model import GridQuestion, LoadedQuestionnaire
 
 
 def complete_flow(

@@ -24,9 +24,9 @@ from typing import Any
 
 import pytest
 
-from localdigital_tui.core.questionnaire import LoadedQuestionnaire
-from localdigital_tui.core.record_validation import RecordValidator
-from localdigital_tui.core.storage import CaptureStore
+from localdigital_tui.core.capture.storage import CaptureStore
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
+from localdigital_tui.core.records.validation import RecordValidator
 from localdigital_tui.prompts import run_plain
 from localdigital_tui.prompts.prompter import LinePrompter
 from tests.prompts.interview_script import council_script

@@ -51,9 +51,9 @@ def capture(
     Example:
       localdigital capture --interviewer ann --event "LocalGov Digital 2013" --out capture
     """
-    from localdigital_tui.core.loader import load_questionnaire
-    from localdigital_tui.core.output_lock import OutputLock
-    from localdigital_tui.core.storage import CaptureStore
+    from localdigital_tui.core.capture.output_lock import OutputLock
+    from localdigital_tui.core.capture.storage import CaptureStore
+    from localdigital_tui.core.questionnaire.loader import load_questionnaire
 
     loaded = load_questionnaire(questionnaire_or_bundled(questionnaire_file))
     with OutputLock(out_dir, interviewer=interviewer):

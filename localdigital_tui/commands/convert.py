@@ -48,10 +48,10 @@ def convert(
       localdigital convert data/ -o responses.parquet
       localdigital tables responses.parquet
     """
-    from localdigital_tui.core.convert import answers_files
-    from localdigital_tui.core.convert import convert as write_parquet
-    from localdigital_tui.core.loader import load_questionnaire
-    from localdigital_tui.core.record_validation import FileKind, RecordValidator
+    from localdigital_tui.core.export.parquet import answers_files
+    from localdigital_tui.core.export.parquet import convert as write_parquet
+    from localdigital_tui.core.questionnaire.loader import load_questionnaire
+    from localdigital_tui.core.records.validation import FileKind, RecordValidator
 
     loaded = load_questionnaire(questionnaire_or_bundled(questionnaire_file))
     files = answers_files(inputs)

@@ -89,9 +89,9 @@ def merge(
       localdigital merge laptops/ extra/*.jsonl -o merged/merged.jsonl
     """
     from localdigital_tui.commands.options import questionnaire_or_bundled
-    from localdigital_tui.core.loader import load_questionnaire
     from localdigital_tui.core.merge import MergeOptions, MergeOutputs, expand_inputs
     from localdigital_tui.core.merge import merge as merge_files
+    from localdigital_tui.core.questionnaire.loader import load_questionnaire
     from localdigital_tui.errors import MergeInputError
 
     paths = questionnaire_files or (questionnaire_or_bundled(None),)

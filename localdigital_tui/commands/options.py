@@ -35,6 +35,6 @@ questionnaire_option = click.option(
 
 
 def questionnaire_or_bundled(path: Path | None) -> Path:
-    from localdigital_tui.core.bundled import questionnaire_path
+    from localdigital_tui.core.questionnaire.bundled import questionnaire_path
 
     return path if path is not None else questionnaire_path()

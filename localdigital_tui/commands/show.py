@@ -30,8 +30,8 @@ def show(audience: str, questionnaire_file: Path | None) -> None:
     Example:
       localdigital show --audience supplier | less
     """
-    from localdigital_tui.core.loader import load_questionnaire
-    from localdigital_tui.core.questionnaire_text import render_questionnaire
+    from localdigital_tui.core.questionnaire.loader import load_questionnaire
+    from localdigital_tui.core.questionnaire.text import render_questionnaire
 
     loaded = load_questionnaire(questionnaire_or_bundled(questionnaire_file))
     codes = loaded.questionnaire.audience_codes()

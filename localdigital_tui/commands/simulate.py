@@ -72,7 +72,7 @@ def simulate(
     # fault it in again, ~1 us of CPU a record: keep it until the command ends.
     # Read when polars is first imported, so set before the imports below.
     os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:-1,muzzy_decay_ms:-1")
-    from localdigital_tui.core.loader import load_questionnaire
+    from localdigital_tui.core.questionnaire.loader import load_questionnaire
     from localdigital_tui.core.simulate.writer import simulate as write_simulation
 
     loaded = load_questionnaire(questionnaire_or_bundled(questionnaire_file))

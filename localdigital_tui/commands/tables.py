@@ -15,7 +15,7 @@ from localdigital_tui.commands.options import (
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from localdigital_tui.core.questionnaire import Questionnaire
+    from localdigital_tui.core.questionnaire.model import Questionnaire
 
 TABLE_IDS = (
     "4.council_type",
@@ -154,8 +154,8 @@ def tables(
       localdigital tables day1.jsonl day2.jsonl --by role -f tidy -o tables.csv
       localdigital tables --check                      every published figure, reconciled
     """
-    from localdigital_tui.core.bundled import data_path
-    from localdigital_tui.core.loader import load_questionnaire
+    from localdigital_tui.core.questionnaire.bundled import data_path
+    from localdigital_tui.core.questionnaire.loader import load_questionnaire
     from localdigital_tui.core.tables.build import Request, split_questions, tabulate_files
     from localdigital_tui.core.tables.compute import Options
     from localdigital_tui.core.tables.frame import input_files
@@ -201,7 +201,7 @@ def _emit(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
-    from localdigital_tui.core.durable_files import write_atomically
+    from localdigital_tui.core.files.durable import write_atomically
 
     write_atomically(output, text.encode("utf-8"))
 
@@ -214,7 +214,7 @@ def _check(
     targets: Path | None,
     slips: Path | None,
 ) -> tuple[str, bool]:
-    from localdigital_tui.core.bundled import data_path
+    from localdigital_tui.core.questionnaire.bundled import data_path
     from localdigital_tui.core.tables.build import tables_by_group
     from localdigital_tui.core.tables.check import MISMATCH, load_slips, load_targets, reconcile
     from localdigital_tui.core.tables.compute import Options

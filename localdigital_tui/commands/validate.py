@@ -38,9 +38,9 @@ def validate(
       localdigital validate questionnaire.yaml
       localdigital validate data/responses.jsonl data/personal.jsonl
     """
-    from localdigital_tui.core.loader import load_questionnaire
-    from localdigital_tui.core.questionnaire_text import summary_lines
-    from localdigital_tui.core.record_validation import RecordValidator
+    from localdigital_tui.core.questionnaire.loader import load_questionnaire
+    from localdigital_tui.core.questionnaire.text import summary_lines
+    from localdigital_tui.core.records.validation import RecordValidator
     from localdigital_tui.errors import QuestionnaireError
 
     failed = False

@@ -11,9 +11,9 @@ import os
 import sys
 from typing import Any
 
-from localdigital_tui.core.flow import InterviewFlow
-from localdigital_tui.core.questionnaire import Questionnaire
-from localdigital_tui.core.storage import CaptureStore, DraftInfo
+from localdigital_tui.core.capture.flow import InterviewFlow
+from localdigital_tui.core.capture.storage import CaptureStore, DraftInfo
+from localdigital_tui.core.questionnaire.model import Questionnaire
 from localdigital_tui.errors import DraftError, FlowError
 from localdigital_tui.prompts.prompter import BACK, LinePrompter, Option, Prompter
 from localdigital_tui.prompts.question_prompts import RowStart, Step, ask_question

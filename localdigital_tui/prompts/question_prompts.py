@@ -15,9 +15,9 @@ from collections.abc import Callable
 from functools import partial
 from typing import Literal
 
-from localdigital_tui.core import answer_rules
-from localdigital_tui.core.flow import InterviewFlow
-from localdigital_tui.core.questionnaire import (
+from localdigital_tui.core.capture.flow import InterviewFlow
+from localdigital_tui.core.questionnaire import answer_rules
+from localdigital_tui.core.questionnaire.model import (
     GridQuestion,
     NumberQuestion,
     NumbersQuestion,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from localdigital_tui.core.flow import InterviewFlow
-from localdigital_tui.core.questionnaire import (
+from localdigital_tui.core.capture.flow import InterviewFlow
+from localdigital_tui.core.questionnaire.model import (
     GridQuestion,
     NumberQuestion,
     NumbersQuestion,

@@ -8,7 +8,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from localdigital_tui.core.storage import CaptureStore
+from localdigital_tui.core.capture.storage import CaptureStore
 from localdigital_tui.tui.key_routing import TakesKeys, paste_into, route_key
 from localdigital_tui.tui.screens.help import HelpScreen
 from localdigital_tui.tui.screens.interview import InterviewScreen
@@ -68,6 +68,10 @@ class CaptureApp(App[str | None]):
         while self.screen is not start:
             self.pop_screen()
         start.refresh_contents()
+
+    def on_interview_screen_submitted(self, message: InterviewScreen.Submitted) -> None:
+        self.back_to_start()
+        self.notify(f"Interview submitted ({message.today} today). Ready for the next one.")
 
     async def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

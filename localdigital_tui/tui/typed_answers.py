@@ -6,7 +6,7 @@ reason is shown under the field it was typed in.
 
 from __future__ import annotations
 
-from localdigital_tui.core.flow import InterviewFlow
+from localdigital_tui.core.capture.flow import InterviewFlow
 from localdigital_tui.errors import AnswerError
 from localdigital_tui.tui.views.question import QuestionView
 from localdigital_tui.tui.widgets.number_field import NumberField

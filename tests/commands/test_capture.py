@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from localdigital_tui.cli import cli
-from localdigital_tui.core.output_lock import OutputLock
+from localdigital_tui.core.capture.output_lock import OutputLock
 
 
 def test_a_second_capture_on_the_same_output_is_refused_naming_the_first(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from localdigital_tui.cli import cli
-from localdigital_tui.core.questionnaire import LoadedQuestionnaire
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 from tests.conftest import QUESTIONNAIRE
 from tests.core.merge.record_lines import line, personal, record, write_lines
 

@@ -11,8 +11,8 @@ import polars as pl
 from click.testing import CliRunner
 
 from localdigital_tui.cli import cli
-from localdigital_tui.core.bundled import data_path
-from localdigital_tui.core.questionnaire import LoadedQuestionnaire
+from localdigital_tui.core.questionnaire.bundled import data_path
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 from localdigital_tui.core.tables.specs import TABLE_IDS
 from tests.core.tables.survey_fixture import write_survey
 

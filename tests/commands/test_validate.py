@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from localdigital_tui.cli import cli
-from localdigital_tui.core.questionnaire import LoadedQuestionnaire
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 from tests.conftest import QUESTIONNAIRE
 from tests.records_factory import complete_line
 

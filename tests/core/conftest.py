@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from localdigital_tui.core.fast_lines import FastLineCheck
-from localdigital_tui.core.questionnaire import LoadedQuestionnaire
-from localdigital_tui.core.record_validation import RecordValidator
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
+from localdigital_tui.core.records.fast_check import FastLineCheck
+from localdigital_tui.core.records.validation import RecordValidator
 
 
 @pytest.fixture(scope="module")

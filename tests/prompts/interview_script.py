@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from localdigital_tui.core.questionnaire import (
+from localdigital_tui.core.questionnaire.model import (
     GridQuestion,
     LoadedQuestionnaire,
     NumberQuestion,

@@ -11,9 +11,9 @@ import pytest
 from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from localdigital_tui.core.questionnaire import LoadedQuestionnaire
-from localdigital_tui.core.record_validation import RecordValidator
-from localdigital_tui.core.storage import CaptureStore
+from localdigital_tui.core.capture.storage import CaptureStore
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
+from localdigital_tui.core.records.validation import RecordValidator
 from localdigital_tui.prompts import run_plain
 from localdigital_tui.prompts.prompter import Option
 from localdigital_tui.prompts.questionary_prompter import QuestionaryPrompter

@@ -9,8 +9,8 @@ import pytest
 from textual.app import App
 from textual.widgets import Static
 
-from localdigital_tui.core.questionnaire import LoadedQuestionnaire
-from localdigital_tui.core.storage import CaptureStore
+from localdigital_tui.core.capture.storage import CaptureStore
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 from localdigital_tui.tui.screens.interview import InterviewScreen
 from localdigital_tui.tui.views.base import InterviewView
 

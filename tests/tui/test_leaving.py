@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from localdigital_tui.core.storage import CaptureStore
+from localdigital_tui.core.capture.storage import CaptureStore
 from localdigital_tui.tui.app import CaptureApp
 from localdigital_tui.tui.screens.quit import QuitDialog
 from localdigital_tui.tui.screens.start import StartScreen

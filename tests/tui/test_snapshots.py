@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from localdigital_tui.core.questionnaire import GridQuestion
-from localdigital_tui.core.storage import CaptureStore
+from localdigital_tui.core.capture.storage import CaptureStore
+from localdigital_tui.core.questionnaire.model import GridQuestion
 from localdigital_tui.tui.app import CaptureApp
 from tests.records_factory import complete_flow
 

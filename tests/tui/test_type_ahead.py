@@ -15,8 +15,8 @@ from typing import Any
 from textual import events
 from textual.pilot import Pilot
 
-from localdigital_tui.core.questionnaire import GridQuestion, LoadedQuestionnaire
-from localdigital_tui.core.storage import CaptureStore
+from localdigital_tui.core.capture.storage import CaptureStore
+from localdigital_tui.core.questionnaire.model import GridQuestion, LoadedQuestionnaire
 from localdigital_tui.tui.app import CaptureApp
 from localdigital_tui.tui.screens.start import StartScreen
 from tests.tui.conftest import shown

@@ -24,7 +24,7 @@ from typing import Any
 
 from pydantic_core import to_json
 
-from localdigital_tui.core.records import RECORD_KEYS
+from localdigital_tui.core.records.model import RECORD_KEYS
 
 HEAD_KEYS = RECORD_KEYS[: RECORD_KEYS.index("answers")]
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)

@@ -29,8 +29,8 @@ from localdigital_tui.core.merge.line_reader import (
     read_whole,
 )
 from localdigital_tui.core.merge.spill import spill_path
-from localdigital_tui.core.questionnaire import LoadedQuestionnaire
-from localdigital_tui.core.record_validation import FileKind
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
+from localdigital_tui.core.records.validation import FileKind
 
 DIGEST_BYTES = 16
 BATCH_LINES = 256

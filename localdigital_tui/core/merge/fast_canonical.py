@@ -4,8 +4,8 @@
 the pydantic path of :mod:`.line_check` decides and words it) or the line's
 record id, canonical bytes (:mod:`.canonical`), draft flag and time. It vouches
 only for lines pydantic would accept, with the checks of
-:class:`~localdigital_tui.core.fast_lines.FastLineCheck` (the msgspec types of
-:mod:`~localdigital_tui.core.record_structs`, record id and timestamp shapes,
+:class:`~localdigital_tui.core.records.fast_check.FastLineCheck` (the msgspec types of
+:mod:`~localdigital_tui.core.records.structs`, record id and timestamp shapes,
 skip rules), and only where re-encoding the decoded line is byte for byte what
 pydantic's canonical form would be. So the envelope here is a struct whose
 fields are in canonical order (``event`` null when absent, ``timings`` sorted by
@@ -34,7 +34,13 @@ from typing import Annotated, Any, Literal
 import msgspec
 from msgspec import UNSET, Meta
 
-from localdigital_tui.core.fast_lines import (
+from localdigital_tui.core.merge.line_check import ValidLine
+from localdigital_tui.core.questionnaire.model import (
+    LoadedQuestionnaire,
+    NumberQuestion,
+    NumbersQuestion,
+)
+from localdigital_tui.core.records.fast_check import (
     AUDIENCE,
     STATUS,
     STATUSES,
@@ -42,11 +48,9 @@ from localdigital_tui.core.fast_lines import (
     is_uuid4,
     string_after,
 )
-from localdigital_tui.core.line_views import Line
-from localdigital_tui.core.merge.line_check import ValidLine
-from localdigital_tui.core.questionnaire import LoadedQuestionnaire, NumberQuestion, NumbersQuestion
-from localdigital_tui.core.record_structs import Timestamp, answers_struct, personal_struct
-from localdigital_tui.core.record_validation import FileKind
+from localdigital_tui.core.records.lines import Line
+from localdigital_tui.core.records.structs import Timestamp, answers_struct, personal_struct
+from localdigital_tui.core.records.validation import FileKind
 
 DECODE_ERRORS = (msgspec.DecodeError, msgspec.ValidationError)
 _EXPONENT = re.compile(rb":-?[0-9][0-9.]*e[0-9]")

@@ -31,9 +31,9 @@ from localdigital_tui.core.merge.canonical import (
     field_values,
     record_time,
 )
-from localdigital_tui.core.questionnaire import LoadedQuestionnaire
-from localdigital_tui.core.record_schema import personal_adapter, record_adapter
-from localdigital_tui.core.record_validation import FileKind, describe
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
+from localdigital_tui.core.records.schema import personal_adapter, record_adapter
+from localdigital_tui.core.records.validation import FileKind, describe
 
 _NOT_JSON = object()
 RESPONSE_ONLY_KEYS = frozenset(

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from localdigital_tui.core.line_views import BOM
+from localdigital_tui.core.records.lines import BOM
 
 NEWLINE = ord("\n")
 DEFAULT_CHUNK_BYTES = 16 * 1024 * 1024

@@ -25,61 +25,18 @@ from pathlib import Path
 
 from localdigital_tui.core.merge.line_reader import DEFAULT_CHUNK_BYTES, Chunk, plan_chunks
 from localdigital_tui.core.merge.merge_state import MergeState, PartWriter
+from localdigital_tui.core.merge.outputs import MergeOutputs
 from localdigital_tui.core.merge.report import MergeReport
 from localdigital_tui.core.merge.workers import Workers
 from localdigital_tui.core.merge.writer import check_outputs, publish_all
-from localdigital_tui.core.questionnaire import LoadedQuestionnaire
-from localdigital_tui.core.record_validation import FileKind
-from localdigital_tui.core.usable_cores import usable_cores
+from localdigital_tui.core.parallel.cores import usable_cores
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
+from localdigital_tui.core.records.validation import FileKind
 from localdigital_tui.errors import RecordFileError
 
 PARALLEL_MIN_BYTES = 8 * 1024 * 1024
 
 Progress = Callable[[int], None]
-
-
-@dataclass(frozen=True)
-class MergeOutputs:
-    """Where a merge writes. Personal data goes only to the three ``personal*`` files."""
-
-    merged: Path
-    quarantine: Path
-    conflicts: Path
-    personal: Path
-    personal_quarantine: Path
-    personal_conflicts: Path
-
-    @classmethod
-    def beside(
-        cls,
-        merged: Path,
-        *,
-        personal: Path | None = None,
-        quarantine: Path | None = None,
-        conflicts: Path | None = None,
-    ) -> MergeOutputs:
-        """Defaults: ``quarantine.jsonl``, ``conflicts.jsonl``, ``personal.jsonl`` beside
-        ``merged``, and ``<personal>-quarantine.jsonl``, ``<personal>-conflicts.jsonl``."""
-        folder = merged.parent
-        personal = personal or folder / "personal.jsonl"
-        return cls(
-            merged=merged,
-            quarantine=quarantine or folder / "quarantine.jsonl",
-            conflicts=conflicts or folder / "conflicts.jsonl",
-            personal=personal,
-            personal_quarantine=personal.with_name(f"{personal.stem}-quarantine.jsonl"),
-            personal_conflicts=personal.with_name(f"{personal.stem}-conflicts.jsonl"),
-        )
-
-    def all(self) -> list[Path]:
-        return [
-            self.merged,
-            self.quarantine,
-            self.conflicts,
-            self.personal,
-            self.personal_quarantine,
-            self.personal_conflicts,
-        ]
 
 
 @dataclass(frozen=True)

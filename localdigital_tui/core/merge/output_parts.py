@@ -4,7 +4,7 @@ Once the kept records are sorted, the length of each one says where it lands in
 the output. So the output is cut into parts of about equal size, the staged
 file is given its final size, and each part is written by one process straight
 to its place: records are read from the spill files into one reused buffer and
-written straight to the disk (:class:`~localdigital_tui.core.direct_file.DirectFile`,
+written straight to the disk (:class:`~localdigital_tui.core.files.direct_file.DirectFile`,
 ``O_DIRECT``: no copy into the page cache, and the final fsync has little left).
 The merge's worker processes, idle by then, write the parts side by side; a
 small merge writes its one part in-process.
@@ -19,7 +19,7 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from localdigital_tui.core.direct_file import DirectFile, aligned_buffers
+from localdigital_tui.core.files.direct_file import DirectFile, aligned_buffers
 
 PART_BUFFER_BYTES = 16 * 1024 * 1024  # a record is at most MAX_LINE_BYTES, half of this
 

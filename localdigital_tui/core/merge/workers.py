@@ -23,7 +23,7 @@ from localdigital_tui.core.merge.chunk_scan import (
 from localdigital_tui.core.merge.line_reader import Chunk
 from localdigital_tui.core.merge.output_parts import OutputPart, write_part
 from localdigital_tui.core.merge.spill import spill_path
-from localdigital_tui.core.questionnaire import LoadedQuestionnaire
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 
 
 class Workers:

@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from localdigital_tui.core.durable_files import fsync_directory
+from localdigital_tui.core.files.durable import fsync_directory
 from localdigital_tui.core.merge.inputs import file_identity
 from localdigital_tui.errors import MergeInputError
 

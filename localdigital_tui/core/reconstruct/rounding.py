@@ -10,8 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from localdigital_tui.core import rounding
-from localdigital_tui.core.rounding import places_of
+from localdigital_tui.core.tables import rounding
+from localdigital_tui.core.tables.rounding import places_of
 
 __all__ = ["counts_giving", "half_up", "percent", "places_of"]
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from localdigital_tui.core.questionnaire import (
+from localdigital_tui.core.questionnaire.model import (
     GridQuestion,
     NumberQuestion,
     NumbersQuestion,
@@ -26,7 +26,7 @@ from localdigital_tui.core.questionnaire import (
     SingleChoiceQuestion,
     TextQuestion,
 )
-from localdigital_tui.core.record_schema import is_schema_required
+from localdigital_tui.core.records.schema import is_schema_required
 from localdigital_tui.core.simulate.json_cells import Member, ObjectMember
 from localdigital_tui.core.simulate.profile import NumberShape, Profile
 from localdigital_tui.core.simulate.random_draws import DRAW_RANGE, Draws, choose, thresholds

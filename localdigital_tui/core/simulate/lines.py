@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 import polars as pl
 
-from localdigital_tui.core.questionnaire import LoadedQuestionnaire
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 from localdigital_tui.core.simulate.answers import AnswerBuilder, Respondent
 from localdigital_tui.core.simulate.json_cells import CellCompiler
 from localdigital_tui.core.simulate.profile import Profile

@@ -6,7 +6,8 @@ with ``personal-0001.jsonl`` ...). Records are made in batches of a bounded
 size, so memory does not grow with N; each file is written to a temporary file
 in the same directory, fsynced and renamed into place, so a crash never leaves
 a half-written file under the final name. The bytes go to the disk as they are
-made (:class:`~localdigital_tui.core.direct_file.DirectFile`, ``O_DIRECT``), so that fsync is short.
+made (:class:`~localdigital_tui.core.files.direct_file.DirectFile`, ``O_DIRECT``),
+so that fsync is short.
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ from typing import IO, Literal, cast
 
 import polars as pl
 
-from localdigital_tui.core.direct_file import DirectFile, aligned_buffers
-from localdigital_tui.core.durable_files import fsync_directory
-from localdigital_tui.core.questionnaire import LoadedQuestionnaire
+from localdigital_tui.core.files.direct_file import DirectFile, aligned_buffers
+from localdigital_tui.core.files.durable import fsync_directory
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 from localdigital_tui.core.simulate.lines import (
     PART_SEPARATOR,
     PERSONAL_PARTS,

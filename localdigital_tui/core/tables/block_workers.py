@@ -33,10 +33,10 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from localdigital_tui.core.parallel.cores import usable_cores
 from localdigital_tui.core.tables.frame import Batch, LineBlock, block_lines, jsonl_frame
 from localdigital_tui.core.tables.queries import Frames, Query
 from localdigital_tui.core.tables.worker_start import start_worker
-from localdigital_tui.core.usable_cores import usable_cores
 from localdigital_tui.errors import RecordFileError
 
 PARALLEL_FROM_BYTES = 256 << 20  # less JSON Lines than this: one process is as fast

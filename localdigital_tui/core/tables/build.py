@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from localdigital_tui.core.questionnaire import Questionnaire, SingleChoiceQuestion
+from localdigital_tui.core.questionnaire.model import Questionnaire, SingleChoiceQuestion
 from localdigital_tui.core.tables.aggregate import Aggregates, aggregate
 from localdigital_tui.core.tables.compare import COMPARE_NOTE, compare_rows
 from localdigital_tui.core.tables.compute import Options, base_rule, group_rows, sort_rows, wording

@@ -26,7 +26,7 @@ from localdigital_tui.core.reconstruct.targets import (
     read_slips,
     read_targets,
 )
-from localdigital_tui.core.rounding import half_up, places_of
+from localdigital_tui.core.tables.rounding import half_up, places_of
 from localdigital_tui.core.tables.table import Table
 from localdigital_tui.errors import TableError
 

@@ -12,15 +12,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from localdigital_tui.core.questionnaire import (
+from localdigital_tui.core.questionnaire.model import (
     GridQuestion,
     NumberQuestion,
     NumbersQuestion,
     Questionnaire,
     SingleChoiceQuestion,
 )
-from localdigital_tui.core.rounding import as_decimal, percent, share
 from localdigital_tui.core.tables.aggregate import Numeric
+from localdigital_tui.core.tables.rounding import as_decimal, percent, share
 from localdigital_tui.core.tables.specs import BaseRule, Layout, Statistic, TableSpec
 from localdigital_tui.core.tables.table import Cell, Column, Row
 from localdigital_tui.core.tables.view import GroupView

@@ -29,19 +29,19 @@ from pathlib import Path
 
 import polars as pl
 
-from localdigital_tui.core.answers_files import (
-    JSONL_SUFFIXES,
-    PARQUET_SUFFIXES,
-    find_answers_files,
-)
-from localdigital_tui.core.line_views import BOM
-from localdigital_tui.core.questionnaire import (
+from localdigital_tui.core.questionnaire.model import (
     GridQuestion,
     NumberQuestion,
     NumbersQuestion,
     Questionnaire,
     SingleChoiceQuestion,
 )
+from localdigital_tui.core.records.input_files import (
+    JSONL_SUFFIXES,
+    PARQUET_SUFFIXES,
+    find_answers_files,
+)
+from localdigital_tui.core.records.lines import BOM
 from localdigital_tui.errors import RecordFileError, TableError
 
 BATCH_BYTES = 32 << 20  # JSON Lines are read in blocks of about this many bytes

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from localdigital_tui.core.questionnaire import Questionnaire
+from localdigital_tui.core.questionnaire.model import Questionnaire
 from localdigital_tui.core.tables.aggregate import Aggregates, GroupKey, Numeric
 from localdigital_tui.core.tables.frame import flat_name
 

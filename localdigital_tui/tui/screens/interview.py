@@ -26,9 +26,9 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
-from localdigital_tui.core.flow import InterviewFlow
-from localdigital_tui.core.questionnaire import TextQuestion
-from localdigital_tui.core.storage import CaptureStore
+from localdigital_tui.core.capture.flow import InterviewFlow
+from localdigital_tui.core.capture.storage import CaptureStore
+from localdigital_tui.core.questionnaire.model import TextQuestion
 from localdigital_tui.errors import AnswerError, LocalDigitalError
 from localdigital_tui.tui.key_routing import TakesKeys
 from localdigital_tui.tui.screens.confirm import ConfirmDialog
@@ -47,6 +47,13 @@ from localdigital_tui.tui.widgets.review_list import ReviewList
 
 class InterviewScreen(TakesKeys, Screen[None]):
     """One interview in progress (``flow`` is None until the respondent type is chosen)."""
+
+    class Submitted(Message):
+        """An interview was submitted; ``today`` counts this output's submits today."""
+
+        def __init__(self, today: int) -> None:
+            super().__init__()
+            self.today = today
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "next", "Next"),
@@ -288,11 +295,4 @@ class InterviewScreen(TakesKeys, Screen[None]):
         except (LocalDigitalError, OSError) as failed:
             self.notify(f"Could not submit, the draft is kept: {failed}", severity="error")
             return
-        from localdigital_tui.tui.app import CaptureApp
-
-        app = self.app
-        assert isinstance(app, CaptureApp)
-        app.back_to_start()
-        app.notify(
-            f"Interview submitted ({self.store.submitted_today()} today). Ready for the next one."
-        )
+        self.post_message(self.Submitted(self.store.submitted_today()))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from localdigital_tui.core.flow import InterviewFlow
-from localdigital_tui.core.questionnaire import GridQuestion, Questionnaire
+from localdigital_tui.core.capture.flow import InterviewFlow
+from localdigital_tui.core.questionnaire.model import GridQuestion, Questionnaire
 from localdigital_tui.tui.views.audience import AudienceView
 from localdigital_tui.tui.views.base import InterviewView
 from localdigital_tui.tui.views.grid import GridView

@@ -13,8 +13,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from localdigital_tui.core.questionnaire import Questionnaire
-from localdigital_tui.core.storage import CaptureStore, DraftInfo
+from localdigital_tui.core.capture.storage import CaptureStore, DraftInfo
+from localdigital_tui.core.questionnaire.model import Questionnaire
 from localdigital_tui.errors import LocalDigitalError
 from localdigital_tui.tui.key_routing import TakesKeys
 from localdigital_tui.tui.screens.confirm import ConfirmDialog

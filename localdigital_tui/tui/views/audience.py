@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import Static
 
-from localdigital_tui.core.questionnaire import Questionnaire
+from localdigital_tui.core.questionnaire.model import Questionnaire
 from localdigital_tui.tui.views.base import InterviewView
 from localdigital_tui.tui.widgets.choice_list import ChoiceList
 

@@ -7,7 +7,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
 
-from localdigital_tui.core.questionnaire import Question
+from localdigital_tui.core.questionnaire.model import Question
 
 
 class InterviewView(Vertical):

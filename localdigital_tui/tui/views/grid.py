@@ -7,8 +7,8 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from localdigital_tui.core.flow import InterviewFlow
-from localdigital_tui.core.questionnaire import GridQuestion
+from localdigital_tui.core.capture.flow import InterviewFlow
+from localdigital_tui.core.questionnaire.model import GridQuestion
 from localdigital_tui.tui.views.base import InterviewView
 from localdigital_tui.tui.widgets.grid_table import GridRow, GridTable
 

@@ -9,8 +9,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
-from localdigital_tui.core.flow import InterviewFlow
-from localdigital_tui.core.questionnaire import (
+from localdigital_tui.core.capture.flow import InterviewFlow
+from localdigital_tui.core.questionnaire.model import (
     NumberQuestion,
     NumbersQuestion,
     Question,

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import Static
 
-from localdigital_tui.core.flow import InterviewFlow
+from localdigital_tui.core.capture.flow import InterviewFlow
 from localdigital_tui.tui.views.base import InterviewView
 from localdigital_tui.tui.widgets.review_list import ReviewList
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from localdigital_tui.core.flow import InterviewFlow
-from localdigital_tui.core.questionnaire import GridQuestion, NumbersQuestion
+from localdigital_tui.core.capture.flow import InterviewFlow
+from localdigital_tui.core.questionnaire.model import GridQuestion, NumbersQuestion
 
 
 class ProgressHeader(Static):

@@ -10,8 +10,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from localdigital_tui.core.flow import InterviewFlow, MissingItem
-from localdigital_tui.core.questionnaire import (
+from localdigital_tui.core.capture.flow import InterviewFlow, MissingItem
+from localdigital_tui.core.questionnaire.model import (
     GridQuestion,
     NumberQuestion,
     NumbersQuestion,

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from localdigital_tui.core.merge import MergeOptions, MergeOutputs, MergeReport, merge
-from localdigital_tui.core.questionnaire import LoadedQuestionnaire
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 
 Merge = Callable[..., MergeReport]
 

@@ -14,8 +14,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from localdigital_tui.core.questionnaire import LoadedQuestionnaire
-from localdigital_tui.core.records import format_timestamp
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
+from localdigital_tui.core.records.model import format_timestamp
 from tests.records_factory import complete_flow, complete_line
 
 SCALE = ["strongly_disagree", "disagree", "neutral", "agree", "strongly_agree"]

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from localdigital_tui.core.loader import load_questionnaire
 from localdigital_tui.core.merge import MergeOutputs, chunk_scan, merge
 from localdigital_tui.core.merge.line_reader import Chunk, RawLine
-from localdigital_tui.core.questionnaire import LoadedQuestionnaire
+from localdigital_tui.core.questionnaire.loader import load_questionnaire
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 from localdigital_tui.errors import MergeInputError, RecordFileError
 from tests.conftest import QUESTIONNAIRE
 from tests.core.merge.conftest import Merge, read_jsonl

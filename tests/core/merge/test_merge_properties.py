@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from localdigital_tui.core.merge import MergeOptions, MergeOutputs, MergeReport, merge
-from localdigital_tui.core.questionnaire import LoadedQuestionnaire
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 from tests.core.merge.conftest import read_jsonl
 from tests.core.merge.record_lines import SCALE, line, record, record_id, write_lines
 

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from localdigital_tui.core.records import RECORD_KEYS
+from localdigital_tui.core.records.model import RECORD_KEYS
 
 ROOT = Path(__file__).resolve().parents[3]
 DATA = ROOT / "data"

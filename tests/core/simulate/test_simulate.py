@@ -10,8 +10,8 @@ from typing import Any
 import polars as pl
 import pytest
 
-from localdigital_tui.core.questionnaire import GridQuestion, LoadedQuestionnaire
-from localdigital_tui.core.record_validation import FileKind, RecordValidator
+from localdigital_tui.core.questionnaire.model import GridQuestion, LoadedQuestionnaire
+from localdigital_tui.core.records.validation import FileKind, RecordValidator
 from localdigital_tui.core.simulate.lines import LinePlan
 from localdigital_tui.core.simulate.profile import REPORT_PROFILE
 from localdigital_tui.core.simulate.random_draws import Draws, splitmix64

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from localdigital_tui.core.questionnaire import LoadedQuestionnaire
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 from tests.core.tables.survey_fixture import write_survey
 
 

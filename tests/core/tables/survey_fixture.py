@@ -37,7 +37,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from localdigital_tui.core.questionnaire import LoadedQuestionnaire
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 from tests.records_factory import complete_line
 
 COUNCILS = 84

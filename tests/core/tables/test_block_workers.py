@@ -8,7 +8,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from localdigital_tui.core.questionnaire import LoadedQuestionnaire
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 from localdigital_tui.core.tables.aggregate import Aggregates, aggregate
 from localdigital_tui.core.tables.frame import LineBlock, Wanted, flat_columns, record_batches
 from localdigital_tui.errors import RecordFileError

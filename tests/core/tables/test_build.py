@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from localdigital_tui.core.questionnaire import LoadedQuestionnaire
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 from localdigital_tui.core.tables.build import Request, tabulate_files
 from localdigital_tui.core.tables.compute import Options
 from localdigital_tui.core.tables.specs import BaseRule

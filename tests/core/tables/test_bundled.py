@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from localdigital_tui.core.bundled import data_path
-from localdigital_tui.core.questionnaire import LoadedQuestionnaire
+from localdigital_tui.core.questionnaire.bundled import data_path
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 from localdigital_tui.core.tables.build import Request, tabulate_files
 from localdigital_tui.core.tables.specs import TABLES
 from localdigital_tui.core.tables.table import Table

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from localdigital_tui.core.bundled import data_path
-from localdigital_tui.core.questionnaire import LoadedQuestionnaire
+from localdigital_tui.core.questionnaire.bundled import data_path
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 from localdigital_tui.core.reconstruct.targets import SLIP_HEADER, TARGET_HEADER
 from localdigital_tui.core.tables.build import tables_by_group
 from localdigital_tui.core.tables.check import (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from localdigital_tui.commands import tables as command
-from localdigital_tui.core.questionnaire import (
+from localdigital_tui.core.questionnaire.model import (
     GridQuestion,
     LoadedQuestionnaire,
     NumberQuestion,

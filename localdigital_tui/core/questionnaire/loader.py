@@ -1,0 +1,138 @@
+"""Load ``questionnaire.yaml`` into models, with ``file:line:column`` for every problem.
+
+YAML is parsed with ruamel.yaml's round-trip loader, which remembers where each
+key and item sits; pydantic then validates the shape, and :mod:`.consistency`
+checks what a schema cannot (duplicate codes, references between questions).
+Every problem found is collected before anything is raised.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError
+
+from localdigital_tui.core.questionnaire.consistency import check_consistency
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire, Questionnaire
+from localdigital_tui.core.questionnaire.positions import PositionIndex
+from localdigital_tui.errors import Location, Problem, QuestionnaireError
+
+
+def load_questionnaire(path: Path | str) -> LoadedQuestionnaire:
+    """Read, validate and hash a questionnaire file.
+
+    Raises :class:`QuestionnaireError` listing every problem with its location.
+    """
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise QuestionnaireError(
+            path, [Problem(Location(str(path)), exc.strerror or str(exc))]
+        ) from exc
+    questionnaire = parse_questionnaire(raw, str(path))
+    return LoadedQuestionnaire(
+        questionnaire=questionnaire, path=str(path), sha256=hashlib.sha256(raw).hexdigest()
+    )
+
+
+def parse_questionnaire(raw: bytes | str, filename: str = "<questionnaire>") -> Questionnaire:
+    """Validate questionnaire YAML text; ``filename`` is used in error locations."""
+    if isinstance(raw, bytes):
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            problem = Problem(Location(filename, line), "file is not valid UTF-8")
+            raise QuestionnaireError(filename, [problem]) from exc
+    else:
+        text = raw
+    tree = _parse_yaml(text, filename)
+    positions = PositionIndex(tree, filename)
+    if not isinstance(tree, CommentedMap):
+        problem = Problem(
+            positions.locate(()), "expected a mapping of questionnaire keys at the top"
+        )
+        raise QuestionnaireError(filename, [problem])
+    try:
+        questionnaire = Questionnaire.model_validate(_plain(tree))
+    except ValidationError as exc:
+        raise QuestionnaireError(filename, _problems_from(exc, positions)) from exc
+    problems = check_consistency(questionnaire, positions)
+    if problems:
+        raise QuestionnaireError(filename, problems)
+    return questionnaire
+
+
+def _parse_yaml(text: str, filename: str) -> Any:
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    try:
+        return yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        column = mark.column + 1 if mark is not None else None
+        what = " ".join(part for part in (exc.context, exc.problem) if part)
+        problem = Problem(Location(filename, line, column), f"YAML syntax error: {what}")
+        raise QuestionnaireError(filename, [problem]) from exc
+
+
+def _plain(node: Any) -> Any:
+    """ruamel's commented containers and scalar subclasses -> plain Python values."""
+    if isinstance(node, CommentedMap | dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, CommentedSeq | list):
+        return [_plain(v) for v in node]
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, str):
+        return str(node)
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    return node
+
+
+def _problems_from(exc: ValidationError, positions: PositionIndex) -> list[Problem]:
+    """Turn pydantic's errors into located problems, merging alternatives at one place."""
+    merged: dict[Location, list[str]] = {}
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        if error["type"] == "missing":
+            location = positions.locate(loc[:-1], field_path=loc)
+            message = f"missing required key '{loc[-1]}'"
+        elif error["type"] == "union_tag_invalid":
+            ctx = error.get("ctx", {})
+            key = str(ctx.get("discriminator", "kind")).strip("'")
+            location = positions.locate((*loc, key))
+            message = (
+                f"unknown {key} '{ctx.get('tag')}'; expected one of: {ctx.get('expected_tags')}"
+            )
+        elif error["type"] == "extra_forbidden":
+            location = positions.locate(loc)
+            message = f"unknown key '{loc[-1]}'"
+        else:
+            location = positions.locate(loc)
+            message = _expected(error["msg"], error.get("input"))
+        merged.setdefault(location, []).append(message)
+    problems = [
+        Problem(location, "; or ".join(dict.fromkeys(messages)))
+        for location, messages in merged.items()
+    ]
+    return sorted(problems, key=lambda p: (p.location.line or 0, p.location.column or 0))
+
+
+def _expected(message: str, value: Any) -> str:
+    shown = repr(value)
+    if len(shown) > 40:
+        shown = shown[:37] + "..."
+    if isinstance(value, dict | list):
+        shown = type(value).__name__
+    return f"{message[0].lower()}{message[1:]} (got {shown})"
