@@ -139,10 +139,14 @@ def render_report(report: MergeReport) -> str:
                 f"CONFLICTS: {report.conflicted_records[kind]:,} {kind} record ids with "
                 f"different versions -> {outputs[role]}"
             )
+    described = {
+        "responses": "bad answers lines",
+        "personal": "bad lines that are personal or cannot be read (kept with the personal data)",
+    }
     for kind, role in (("responses", "quarantine"), ("personal", "personal_quarantine")):
         if report.quarantined.get(kind):
             lines.append(
-                f"QUARANTINED: {report.quarantined[kind]:,} bad {kind} lines -> {outputs[role]}"
+                f"QUARANTINED: {report.quarantined[kind]:,} {described[kind]} -> {outputs[role]}"
             )
     if report.first_problem:
         lines.append(f"  first bad line: {report.first_problem}")

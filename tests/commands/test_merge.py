@@ -65,7 +65,10 @@ def test_quarantine_or_conflict_exits_1_and_says_where_they_went(
     assert f"CONFLICTS: 1 responses record ids with different versions -> {tmp_path}/c.jsonl" in (
         result.stderr
     )
-    assert f"QUARANTINED: 1 bad responses lines -> {tmp_path}/out/quarantine.jsonl" in result.stderr
+    assert (
+        "QUARANTINED: 1 bad lines that are personal or cannot be read (kept with the personal "
+        f"data) -> {tmp_path}/out/personal-quarantine.jsonl"
+    ) in result.stderr
     assert f"first bad line: {laptops}/laptop-3/responses.jsonl:2: line: not valid JSON" in (
         result.stderr
     )

@@ -5,17 +5,18 @@ only a small entry goes back (record id, a 16-byte digest of the canonical
 bytes, draft or not, its time, line number, where it sits in the spill file);
 bad lines come back whole, for the quarantine. The parent never sees the bytes
 of a good line until it writes the kept ones out. The same code runs in worker
-processes (:func:`start_worker`, :func:`scan_in_worker`) or in the calling one.
+processes or in the calling one (:func:`start_scanner`, :func:`scan_chunk`, run
+by :class:`~localdigital_tui.core.parallel.pool.WorkerPool`).
 """
 
 from __future__ import annotations
 
 import os
-import signal
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from xxhash import xxh3_128_digest
 
@@ -26,7 +27,6 @@ from localdigital_tui.core.merge.line_reader import (
     Chunk,
     RawLine,
     read_lines,
-    read_whole,
 )
 from localdigital_tui.core.merge.spill import spill_path
 from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
@@ -64,6 +64,7 @@ class Entries:
 class QuarantinedLine:
     line: int
     body: bytes
+    size: int  # the line's length: more than len(body) if it was cut (over MAX_LINE_BYTES)
     bad: BadLine
 
 
@@ -90,7 +91,7 @@ def first_kind(path: str) -> FileKind:
 
 
 class ChunkScanner:
-    """Scans chunks, appending canonical lines to one spill file."""
+    """Scans chunks, appending canonical lines to one spill file (opened per chunk)."""
 
     def __init__(
         self,
@@ -103,12 +104,8 @@ class ChunkScanner:
         self.fast = FastLines(questionnaires)
         self.include_partial = include_partial
         self.spill_path = spill_path
-        self._spill = spill_path.open("ab", buffering=SPILL_BUFFER)
-        self._offset = self._spill.seek(0, os.SEEK_END)
-        self._buffer = bytearray()  # chunks are read into it, one after the other
-
-    def close(self) -> None:
-        self._spill.close()
+        self._spill: BinaryIO | None = None
+        self._offset = 0
 
     @property
     def checker(self) -> LineChecker:
@@ -119,20 +116,21 @@ class ChunkScanner:
         return self._checker
 
     def scan(self, chunk: Chunk) -> ChunkScan:
+        """The chunk's lines, checked; its valid lines' canonical bytes are in the
+        spill file (flushed) when this returns."""
         scan = ChunkScan(chunk, str(self.spill_path))
         try:
-            self._scan_lines(chunk, scan)
+            with self.spill_path.open("ab", buffering=SPILL_BUFFER) as spill:
+                self._spill, self._offset = spill, spill.seek(0, os.SEEK_END)
+                self._scan_lines(chunk, scan)
         except OSError as exc:
-            scan.failure = exc.strerror or str(exc)
-        self._spill.flush()
+            scan.failure = f"{exc.filename or chunk.path}: {exc.strerror or exc}"
+        finally:
+            self._spill = None
         return scan
 
     def _scan_lines(self, chunk: Chunk, scan: ChunkScan) -> None:
         kind = first_kind(chunk.path)
-        whole = read_whole(chunk, self._buffer)
-        if whole is not None:
-            self._scan_whole(*whole, kind, scan)
-            return
         pending: list[RawLine] = []
         for raw in read_lines(chunk):
             scan.lines += 1
@@ -146,81 +144,13 @@ class ChunkScanner:
         if pending:
             self._check(pending, kind, scan)
 
-    def _scan_whole(
-        self, data: bytes | bytearray, size: int, ended: bool, kind: FileKind, scan: ChunkScan
-    ) -> None:
-        """The common path, one tight loop over the first ``size`` bytes of ``data`` (a
-        chunk read whole): lines are decoded from slices of the buffer (no copy per
-        line); each line the fast path vouches for goes straight into the entries and
-        the spill; the others wait in ``pending`` and are settled by pydantic (in
-        batches) before the next vouched line, so entries and spill stay in line order."""
-        check = self.fast.checker(kind)
-        entries = scan.entries[kind]
-        record_ids, digests, partials = entries.record_ids, entries.digests, entries.partial
-        times, numbers, offsets, lengths = (
-            entries.times,
-            entries.lines,
-            entries.offsets,
-            entries.lengths,
-        )
-        write = self._spill.write
-        skip_partial = not self.include_partial
-        pending: list[RawLine] = []
-        find = data.find
-        start = number = 0
-        with memoryview(data) as view:
-            while start < size:
-                end = find(b"\n", start, size)
-                if end < 0:
-                    end = size
-                body = view[start:end]
-                number += 1
-                start = end + 1
-                found = None if len(body) >= MAX_LINE_BYTES else check(body)
-                if found is None:
-                    raw = bytes(body)
-                    if not raw or raw.isspace():
-                        scan.blank += 1
-                        continue
-                    overlong = len(raw) >= MAX_LINE_BYTES  # not a record: cut, as read_lines does
-                    line_ended = ended or start < size
-                    pending.append(RawLine(number, raw[:MAX_LINE_BYTES], line_ended, overlong))
-                    if len(pending) < BATCH_LINES:
-                        continue
-                if pending:
-                    self._check(pending, kind, scan, fast_tried=True)
-                    pending = []
-                if found is None:
-                    continue
-                record_id, canonical, partial, time = found
-                if partial and skip_partial:
-                    scan.partial_skipped += 1
-                    continue
-                length = len(canonical)
-                record_ids.append(record_id)
-                digests += digest_of(canonical)
-                partials.append(partial)
-                times.append(time)
-                numbers.append(number)
-                offsets.append(self._offset)
-                lengths.append(length)
-                self._offset += length + 1
-                write(canonical)
-                write(b"\n")
-        scan.lines += number
-        if pending:
-            self._check(pending, kind, scan, fast_tried=True)
-
-    def _check(
-        self, lines: list[RawLine], kind: FileKind, scan: ChunkScan, fast_tried: bool = False
-    ) -> FileKind:
-        """Check a batch of lines: the fast path vouches for most (unless it was
-        ``fast_tried`` already); pydantic checks the rest. Lines are kept in line
-        order. Returns the kind of the last line checked by pydantic (the next line is
-        most likely of the same kind)."""
+    def _check(self, lines: list[RawLine], kind: FileKind, scan: ChunkScan) -> FileKind:
+        """Check a batch of lines: the fast path vouches for most; pydantic checks the
+        rest. Lines are kept in line order. Returns the kind of the last line checked by
+        pydantic (the next line is most likely of the same kind)."""
         fast = self.fast.check
         results: list[ValidLine | BadLine | None] = [
-            None if raw.overlong or fast_tried else fast(raw.body, kind) for raw in lines
+            None if raw.overlong else fast(raw.body, kind) for raw in lines
         ]
         slow = [raw for raw, result in zip(lines, results, strict=True) if result is None]
         if slow:
@@ -229,7 +159,7 @@ class ChunkScanner:
             results = [next(settled) if result is None else result for result in results]
         for raw, result in zip(lines, results, strict=True):
             if isinstance(result, BadLine):
-                scan.quarantined.append(QuarantinedLine(raw.number, raw.body, result))
+                scan.quarantined.append(QuarantinedLine(raw.number, raw.body, raw.size, result))
             elif result is None:
                 raise AssertionError("every line is settled by the fast or the slow path")
             elif result.partial and not self.include_partial:
@@ -260,29 +190,31 @@ class ChunkScanner:
         entries.offsets.append(self._offset)
         entries.lengths.append(len(line.canonical))
         self._offset += len(line.canonical) + 1
+        assert self._spill is not None, "lines are added while a chunk is scanned"
         self._spill.write(line.canonical + b"\n")
 
 
 def _overlong(kind: FileKind) -> BadLine:
-    return BadLine(kind, [("line", f"longer than {MAX_LINE_BYTES} bytes: not a record")])
+    """A line too long to be a record cannot be read: it may hold anything, personal
+    data too, so it goes with the personal outputs."""
+    return BadLine(
+        FileKind.PERSONAL, [("line", f"longer than {MAX_LINE_BYTES} bytes: not a record")]
+    )
 
 
 _worker: ChunkScanner | None = None
 
 
-def start_worker(
+def start_scanner(
     questionnaires: Sequence[LoadedQuestionnaire], spill_dir: str, include_partial: bool
 ) -> None:
-    """Pool initializer: one scanner (and one spill file) per worker process.
-
-    Workers ignore Ctrl-C: the parent gets it, stops them and removes every
-    temporary file (otherwise each worker would print its own traceback)."""
+    """Set up this process's scanner, with its own spill file (run once per worker)."""
     global _worker
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
     path = spill_path(Path(spill_dir), str(os.getpid()))
     _worker = ChunkScanner(questionnaires, path, include_partial)
 
 
-def scan_in_worker(chunk: Chunk) -> ChunkScan:
-    assert _worker is not None, "start_worker() runs first in each worker"
+def scan_chunk(chunk: Chunk) -> ChunkScan:
+    """Scan ``chunk`` with this process's scanner (:func:`start_scanner` first)."""
+    assert _worker is not None, "start_scanner() runs first in each process"
     return _worker.scan(chunk)

@@ -8,6 +8,14 @@ questionnaire, its shape the kind (a personal line has only ``record_id``,
 ``questionnaire`` and ``answers``), and the line is validated again if either
 differs. An unknown sha256 is reported as such, naming the record.
 
+**Where a bad line goes.** A bad line may hold personal data, so it goes to the
+answers quarantine only when it is plainly an answers record: a JSON object
+whose fields are all record fields, with at least one that only answers records
+have, and whose ``answers`` and ``timings`` name only questions of the
+questionnaire that are not personal. Anything else (not JSON, not an object, a
+personal line, an unknown field, an unknown or personal question code) is
+quarantined with the personal outputs.
+
 Lines are validated one per call. Validating many as one JSON array of lines
 (``[line\\n,line\\n,...]``) was a fifth faster a line, but it is not sound: a line
 cut between two members and the rest of that record on the next line join into
@@ -39,6 +47,7 @@ _NOT_JSON = object()
 RESPONSE_ONLY_KEYS = frozenset(
     ("audience", "status", "interviewer", "device", "started_at", "submitted_at", "event")
 )
+RECORD_KEYS = RESPONSE_ONLY_KEYS | {"record_id", "questionnaire", "answers", "timings"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +83,8 @@ class LineChecker:
             for loaded in questionnaires
         }
         self.known = [(q.sha256, q.path) for q in questionnaires]
+        self._codes = {loaded.sha256: _codes(loaded) for loaded in questionnaires}
+        self._default_codes = self._codes[questionnaires[0].sha256]
         first = self._adapters[questionnaires[0].sha256]
         self._default = first
         self._last = dict(first)
@@ -86,25 +97,40 @@ class LineChecker:
         except ValidationError as exc:
             first_error = exc
         data = _parse(body)
+        personal = FileKind.PERSONAL
         if data is _NOT_JSON:
             problems = _raw_problems(body, ended, describe(first_error))
-            return BadLine(kind, problems, _record_id_in(body))
+            return BadLine(personal, problems, _record_id_in(body))
         if not isinstance(data, dict):
-            return BadLine(kind, [("line", "not a JSON object (a record is one {...} per line)")])
+            return BadLine(personal, [("line", NOT_AN_OBJECT)])
         kind = _kind_of(data)
         record_id = data.get("record_id") if isinstance(data.get("record_id"), str) else None
         sha = _sha_of(data)
         adapters = self._adapters.get(sha) if sha is not None else self._default
+        home = personal if kind is personal else self._home(data, sha)
         if adapters is None:
-            return BadLine(kind, [self._unknown(sha)], record_id, unknown_sha256=sha)
+            return BadLine(home, [self._unknown(sha)], record_id, unknown_sha256=sha)
         if adapters[kind] is tried:
-            return BadLine(kind, describe(first_error), record_id)
+            return BadLine(home, describe(first_error), record_id)
         try:
             valid = _valid(kind, adapters[kind].validate_json(body))
         except ValidationError as exc:
-            return BadLine(kind, describe(exc), record_id)
+            return BadLine(home, describe(exc), record_id)
         self._last[kind] = adapters[kind]
         return valid
+
+    def _home(self, data: dict[str, Any], sha: str | None) -> FileKind:
+        """Where a bad line that looks like an answers record goes (see the module)."""
+        answers_codes, all_codes = self._codes.get(sha or "", self._default_codes)
+        answers, timings = data.get("answers", {}), data.get("timings", {})
+        plain = (
+            data.keys() <= RECORD_KEYS
+            and isinstance(answers, dict)
+            and answers.keys() <= answers_codes
+            and isinstance(timings, dict)
+            and timings.keys() <= all_codes
+        )
+        return FileKind.RESPONSES if plain else FileKind.PERSONAL
 
     def _unknown(self, sha: str | None) -> tuple[str, str]:
         known = "; ".join(f"{digest} ({path})" for digest, path in self.known)
@@ -113,6 +139,18 @@ class LineChecker:
             f"unknown questionnaire {sha}: pass its questionnaire file with --questionnaire "
             f"(known: {known})",
         )
+
+
+NOT_AN_OBJECT = "not a JSON object (a record is one {...} per line)"
+
+
+def _codes(loaded: LoadedQuestionnaire) -> tuple[frozenset[str], frozenset[str]]:
+    """The codes of the questions that are not personal, and of all questions."""
+    questions = loaded.questionnaire.questions
+    return (
+        frozenset(q.code for q in questions if not q.personal),
+        frozenset(q.code for q in questions),
+    )
 
 
 def _valid(kind: FileKind, validated: Any) -> ValidLine:

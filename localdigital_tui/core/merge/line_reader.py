@@ -24,7 +24,6 @@ NEWLINE = ord("\n")
 DEFAULT_CHUNK_BYTES = 16 * 1024 * 1024
 MAX_LINE_BYTES = 8 * 1024 * 1024
 _SCAN_BLOCK = 64 * 1024
-WHOLE_CHUNK_BYTES = 4 * DEFAULT_CHUNK_BYTES  # read in one call (read_whole); bigger: read_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,12 +43,19 @@ class Chunk:
 
 @dataclass(frozen=True, slots=True)
 class RawLine:
-    """One line as read: ``number`` counts from 1 within its chunk."""
+    """One line as read: ``number`` counts from 1 within its chunk; ``length`` is the
+    line's size in bytes without its line end (more than ``len(body)`` only when the
+    line was ``overlong`` and cut)."""
 
     number: int
     body: bytes
     ended: bool
     overlong: bool = False
+    length: int = -1
+
+    @property
+    def size(self) -> int:
+        return len(self.body) if self.length < 0 else self.length
 
     @property
     def blank(self) -> bool:
@@ -89,35 +95,6 @@ def _line_end_after(handle: BinaryIO, offset: int, size: int) -> int:
     return size
 
 
-def read_whole(chunk: Chunk, buffer: bytearray) -> tuple[bytes | bytearray, int, bool] | None:
-    """A chunk read in one call into ``buffer`` (grown when too small, and reused chunk
-    after chunk: fresh memory costs a page fault per 4 KiB), as ``(data, size,
-    ended)``: the chunk is the first ``size`` bytes of ``data``, and ``ended`` says
-    whether its last line had a line end. ``None`` if the chunk is too big for that
-    (then use :func:`read_lines`).
-
-    Line ends stay ``\\n``; a ``\\r`` before one and a BOM at the start of a line are
-    removed (into new bytes, only when there are any), so the lines are what
-    :func:`read_lines` gives. This is the merge's common path: no object per line.
-    """
-    if chunk.size > WHOLE_CHUNK_BYTES:
-        return None
-    if len(buffer) < chunk.size:
-        buffer.extend(bytes(chunk.size - len(buffer)))
-    with open(chunk.path, "rb") as handle:
-        handle.seek(chunk.start)
-        with memoryview(buffer) as view:
-            size = handle.readinto(view[: chunk.size])
-    ended = size == 0 or buffer[size - 1] == NEWLINE
-    # A lone b"\xef" is searched first: it is memchr-fast, the three-byte BOM is not.
-    if buffer.find(b"\r", 0, size) >= 0 or (
-        buffer.find(b"\xef", 0, size) >= 0 and buffer.find(BOM, 0, size) >= 0
-    ):
-        data = b"\n".join([_strip(body) for body in bytes(buffer[:size]).split(b"\n")])
-        return data, len(data), ended
-    return buffer, size, ended
-
-
 def _strip(body: bytes) -> bytes:
     if body.endswith(b"\r"):
         body = body[:-1]
@@ -125,29 +102,33 @@ def _strip(body: bytes) -> bytes:
 
 
 def read_lines(chunk: Chunk) -> Iterator[RawLine]:
-    """The lines of one chunk, numbered from 1, read line by line: for chunks too big
-    to read whole (:func:`read_whole`, the merge's common path, gives the same lines).
+    """The lines of one chunk, numbered from 1, read one by one with ``readline``.
 
     A line longer than ``MAX_LINE_BYTES`` (no record is near that: think of a
     binary file without line ends) is cut there and flagged ``overlong``; the
-    rest of it is skipped without being held in memory.
+    rest of it is read in pieces and counted, never held in memory.
     """
+    limit = MAX_LINE_BYTES
     with open(chunk.path, "rb") as handle:
         handle.seek(chunk.start)
         remaining = chunk.size
         number = 0
         while remaining > 0:
-            raw = handle.readline(min(remaining, MAX_LINE_BYTES))
+            raw = handle.readline(min(remaining, limit))
             if not raw:  # the file shrank after planning
                 break
             remaining -= len(raw)
             number += 1
             ended = raw.endswith(b"\n")
-            overlong = not ended and len(raw) == MAX_LINE_BYTES
-            while overlong and remaining > 0 and not ended:
+            if ended or remaining == 0 or len(raw) < limit:
+                yield RawLine(number, _strip(raw[:-1] if ended else raw), ended)
+                continue
+            length = len(raw)
+            while remaining > 0 and not ended:
                 rest = handle.readline(min(remaining, _SCAN_BLOCK))
                 if not rest:
                     break
                 remaining -= len(rest)
                 ended = rest.endswith(b"\n")
-            yield RawLine(number, _strip(raw[:-1] if raw.endswith(b"\n") else raw), ended, overlong)
+                length += len(rest) - ended
+            yield RawLine(number, raw, ended, overlong=True, length=length)

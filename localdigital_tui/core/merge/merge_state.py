@@ -6,11 +6,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from localdigital_tui.core.merge.chunk_scan import ChunkScan, QuarantinedLine
 from localdigital_tui.core.merge.dedupe import RecordIndex
-from localdigital_tui.core.merge.output_parts import OutputPart, plan_parts
 from localdigital_tui.core.merge.quarantine import conflict_line, quarantine_line
 from localdigital_tui.core.merge.report import FileCounts, MergeReport, UnknownQuestionnaire
 from localdigital_tui.core.merge.spill import SpillFiles
@@ -19,14 +18,6 @@ from localdigital_tui.core.records.validation import FileKind
 
 if TYPE_CHECKING:
     from localdigital_tui.core.merge.outputs import MergeOutputs
-
-
-class PartWriter(Protocol):
-    """Writes output parts (see :mod:`.output_parts`), returning each one's size."""
-
-    parts: int
-
-    def __call__(self, parts: list[OutputPart]) -> list[int]: ...
 
 
 class MergeState:
@@ -84,7 +75,7 @@ class MergeState:
         if bad.kind is FileKind.PERSONAL:
             self.personal_seen = True
         self.quarantine[bad.kind].write(
-            quarantine_line(counts.path, number, line.body, bad.problems, bad.record_id)
+            quarantine_line(counts.path, number, line.body, bad.problems, bad.record_id, line.size)
         )
         where = f"{counts.path}:{number}"
         if self.first_problem is None:
@@ -117,21 +108,18 @@ class MergeState:
             )
         return target
 
-    def write_kept(self, kind: FileKind, path: Path, write: PartWriter) -> StagedFile:
+    def write_kept(self, kind: FileKind, path: Path) -> StagedFile:
         """Stage the kept records of ``kind`` in output order; count them per file.
 
-        The records are written into the staged file by ``write`` (in the worker
-        processes, side by side, or here), in :func:`plan_parts`' parts."""
+        Each record is read back from its spill file by offset and written after
+        the one before it."""
         target = self.stage(path)
         index = self.indexes[kind]
         for file, merged in index.merged_per_file().items():
             self.counts[file].merged += merged
-        columns = index.kept_in_order()
-        size = sum(columns[2]) + len(columns[2])
-        target.resize(size)
-        parts = plan_parts(str(target.temp), self.spills.paths(), columns, write.parts)
-        if sum(write(parts)) != size:
-            raise OSError(f"{path}: the output parts did not add up to {size} bytes")
+        read, write = self.spills.read, target.write
+        for spill, offset, length in zip(*index.kept_in_order(), strict=True):
+            write(read(spill, offset, length + 1))  # the record and its newline
         return target
 
     def report(self, outputs: dict[str, str]) -> MergeReport:

@@ -6,9 +6,11 @@ A quarantine line says where a bad line was, what was wrong and what it held::
      "errors": [{"field": "line", "problem": "truncated last line (no line end): ..."}],
      "raw": "{\\"record_id\\":\\"5b0e..."}
 
-``raw`` is the line as text (undecodable bytes shown as ``\\xNN``); when the line
-is not valid UTF-8, ``raw_base64`` holds its exact bytes too. Lines longer than
-``RAW_LIMIT`` bytes are cut, with ``raw_bytes`` giving the full length.
+``raw`` is the whole line as text (undecodable bytes shown as ``\\xNN``); when
+the line is not valid UTF-8, ``raw_base64`` holds its exact bytes too. Only a
+line longer than the reader's limit (8 MiB, :data:`.line_reader.MAX_LINE_BYTES`:
+no record is near it) is cut there; ``raw_bytes`` then gives the line's full
+length and ``raw`` its first 8 MiB.
 
 A conflicts line is one version of a record id that has more than one::
 
@@ -25,8 +27,6 @@ import base64
 import json
 from typing import Any
 
-RAW_LIMIT = 1024 * 1024
-
 
 def quarantine_line(
     file: str,
@@ -34,8 +34,10 @@ def quarantine_line(
     body: bytes,
     problems: list[tuple[str, str]],
     record_id: str | None = None,
+    size: int | None = None,
 ) -> bytes:
-    shown = body[:RAW_LIMIT]
+    """One quarantine line; ``size`` is the bad line's full length when ``body`` was cut."""
+    shown = body
     entry: dict[str, Any] = {
         "file": file,
         "line": line,
@@ -47,8 +49,8 @@ def quarantine_line(
         shown.decode("utf-8")
     except UnicodeDecodeError:
         entry["raw_base64"] = base64.b64encode(shown).decode("ascii")
-    if len(body) > RAW_LIMIT:
-        entry["raw_bytes"] = len(body)
+    if size is not None and size > len(body):
+        entry["raw_bytes"] = size
     return json.dumps(entry, ensure_ascii=False).encode("utf-8") + b"\n"
 
 

@@ -5,7 +5,7 @@ own spill file in a temporary directory beside the output. The merge keeps
 only offsets in memory and reads a record back when it needs the bytes: to
 break a tie between conflicting versions and to write the conflicts out (here,
 with ``pread``), and to write the kept records out in order
-(:mod:`.output_parts`, through ``mmap``).
+(:meth:`.MergeState.write_kept`).
 """
 
 from __future__ import annotations
@@ -34,8 +34,13 @@ class SpillFiles:
         return list(self._numbers)
 
     def read(self, number: int, offset: int, length: int) -> bytes:
-        """``length`` bytes at ``offset`` (a canonical line without its newline)."""
-        return os.pread(self._fds[number], length, offset)
+        """``length`` bytes at ``offset`` of spill file ``number``."""
+        data = os.pread(self._fds[number], length, offset)
+        if len(data) != length:
+            raise OSError(
+                f"a temporary spill file of this merge is shorter than written ({number})"
+            )
+        return data
 
     def close(self) -> None:
         for fd in self._fds:

@@ -20,7 +20,6 @@ from localdigital_tui.core.merge.inputs import file_identity
 from localdigital_tui.errors import MergeInputError
 
 _BUFFER = 1024 * 1024
-WRITEBACK_BYTES = 64 * 1024 * 1024
 
 
 class StagedFile:
@@ -33,31 +32,10 @@ class StagedFile:
         self.temp = Path(name)
         self._file = os.fdopen(fd, "wb", buffering=_BUFFER)
         self.bytes_written = 0
-        self._handed_over = 0
-
-    def resize(self, size: int) -> None:
-        """Give the (still empty) file its final size, for parts written in place."""
-        self._file.flush()
-        os.ftruncate(self._file.fileno(), size)
-        self.bytes_written = size
 
     def write(self, data: bytes) -> None:
         self._file.write(data)
         self.bytes_written += len(data)
-        if self.bytes_written - self._handed_over >= WRITEBACK_BYTES:
-            self._start_writeback()
-
-    def _start_writeback(self) -> None:
-        """Hand what is written so far to the disk now, without waiting for it, so the
-        fsync at the end has little left to do (a merge writes gigabytes; the disk can
-        work while the merge goes on). On Linux ``POSIX_FADV_DONTNEED`` starts the
-        writeback of the range's dirty pages and returns; elsewhere this does nothing."""
-        if not hasattr(os, "posix_fadvise"):
-            return
-        self._file.flush()
-        length = self.bytes_written - self._handed_over
-        os.posix_fadvise(self._file.fileno(), self._handed_over, length, os.POSIX_FADV_DONTNEED)
-        self._handed_over = self.bytes_written
 
     def finish(self) -> None:
         """Flush and fsync the temporary file (call :meth:`publish` once all are finished)."""

@@ -5,26 +5,22 @@ One output file (``-o responses.jsonl``, personal answers beside it in
 with ``personal-0001.jsonl`` ...). Records are made in batches of a bounded
 size, so memory does not grow with N; each file is written to a temporary file
 in the same directory, fsynced and renamed into place, so a crash never leaves
-a half-written file under the final name. The bytes go to the disk as they are
-made (:class:`~localdigital_tui.core.files.direct_file.DirectFile`, ``O_DIRECT``),
-so that fsync is short.
+a half-written file under the final name.
 """
 
 from __future__ import annotations
 
 import contextlib
-import mmap
 import os
 import tempfile
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Literal, cast
+from typing import BinaryIO, Literal
 
 import polars as pl
 
-from localdigital_tui.core.files.direct_file import DirectFile, aligned_buffers
 from localdigital_tui.core.files.durable import fsync_directory
 from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 from localdigital_tui.core.simulate.lines import (
@@ -37,7 +33,7 @@ from localdigital_tui.core.simulate.profile import REPORT_PROFILE, Profile
 from localdigital_tui.errors import OutputFileError
 
 BATCH = 100_000
-PERSONAL_BLOCK = 2 << 20  # personal lines are about a seventh of the answers lines
+WRITE_BUFFER = 1 << 20
 # Each batch is one pass of column-wise stages: polars' in-memory engine runs a
 # stage's expressions side by side and costs ~20% less CPU here than streaming.
 ENGINE: Literal["in-memory"] = "in-memory"
@@ -95,28 +91,21 @@ def _file_mode() -> int:
 
 
 @contextlib.contextmanager
-def replacing(
-    path: Path, buffers: tuple[mmap.mmap, mmap.mmap], *, sync: bool = True
-) -> Iterator[DirectFile]:
-    """A :class:`DirectFile` on a temp file that becomes ``path`` (fsynced) when the block ends.
+def replacing(path: Path, *, sync: bool = True) -> Iterator[BinaryIO]:
+    """A file written under a temporary name that becomes ``path`` (fsynced) when the
+    block ends; removed if the block raises.
 
     ``sync=False`` skips the fsyncs (scratch data for benchmarks): the rename still
     makes the file appear whole, but a power cut may lose it.
     """
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        try:
+        with os.fdopen(fd, "wb", buffering=WRITE_BUFFER) as handle:
             os.fchmod(fd, _file_mode())
-            handle = DirectFile(fd, buffers)
-            try:
-                yield handle
-                handle.finish()
-            finally:
-                handle.close()
+            yield handle
+            handle.flush()
             if sync:
                 os.fsync(fd)
-        finally:
-            os.close(fd)
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -156,31 +145,19 @@ def simulate(
         if existing:
             raise OutputFileError(existing[0], "already exists (use --force to replace it)")
     plan = LinePlan(loaded, profile, seed, partial_rate)
-    buffers = Buffers(aligned_buffers(), aligned_buffers(PERSONAL_BLOCK) if personal else None)
     for output in outputs:
-        _write(plan, output, batch, sync, buffers)
+        _write(plan, output, batch, sync)
     return outputs
 
 
-@dataclass(frozen=True)
-class Buffers:
-    """Aligned buffers for the answers files and the personal files, reused file after file."""
-
-    answers: tuple[mmap.mmap, mmap.mmap]
-    personal: tuple[mmap.mmap, mmap.mmap] | None
-
-
-def _write(plan: LinePlan, output: OutputFile, batch: int, sync: bool, buffers: Buffers) -> None:
+def _write(plan: LinePlan, output: OutputFile, batch: int, sync: bool) -> None:
     """Batches made by polars while the previous batch is written (one at a time, in order)."""
     try:
         with contextlib.ExitStack() as stack:
-            answers = stack.enter_context(replacing(output.responses, buffers.answers, sync=sync))
+            answers = stack.enter_context(replacing(output.responses, sync=sync))
             personal = None
             if output.personal is not None:
-                assert buffers.personal is not None
-                personal = stack.enter_context(
-                    replacing(output.personal, buffers.personal, sync=sync)
-                )
+                personal = stack.enter_context(replacing(output.personal, sync=sync))
             writer = stack.enter_context(ThreadPoolExecutor(max_workers=1))
             pending: Future[None] | None = None
             stop = output.first + output.records
@@ -195,12 +172,12 @@ def _write(plan: LinePlan, output: OutputFile, batch: int, sync: bool, buffers: 
         raise OutputFileError(exc.filename or output.responses, exc.strerror or str(exc)) from exc
 
 
-def _write_batch(frame: pl.DataFrame, answers: DirectFile, personal: DirectFile | None) -> None:
+def _write_batch(frame: pl.DataFrame, answers: BinaryIO, personal: BinaryIO | None) -> None:
     """Each line's parts joined by the commas between them (see :mod:`.lines`)."""
     for parts, target in [(RESPONSE_PARTS, answers), (PERSONAL_PARTS, personal)]:
-        if target is not None:  # polars calls only ``write``: a DirectFile serves as IO[bytes]
+        if target is not None:
             frame.select(parts).write_csv(
-                cast("IO[bytes]", target),
+                target,
                 include_header=False,
                 separator=PART_SEPARATOR,
                 quote_style="never",

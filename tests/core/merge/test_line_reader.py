@@ -86,20 +86,46 @@ def test_a_line_longer_than_the_limit_is_cut_and_flagged(
     ]
 
 
-@settings(max_examples=200, deadline=None)
+def reference_lines(data: bytes) -> list[tuple[int, bytes, bool]]:
+    """What the reader must give, by a plain split: LF ends a line, a CR before it and a
+    BOM at its start go, only the last line may lack its LF."""
+    pieces = data.split(b"\n")
+    found = []
+    for number, piece in enumerate(pieces, start=1):
+        ended = number < len(pieces)
+        if not ended and not piece:
+            break
+        piece = piece[:-1] if piece.endswith(b"\r") else piece
+        found.append((number, piece.removeprefix(b"\xef\xbb\xbf"), ended))
+    return found
+
+
+@settings(max_examples=300, deadline=None)
 @given(
     pieces=st.lists(
         st.sampled_from(
             [b"\n", b"\r\n", b"\r", b"\xef\xbb\xbf", b'{"a":1}', b" ", b"\x00", b"\xff"]
         ),
         max_size=30,
-    )
+    ),
+    chunk_bytes=st.integers(1, 40),
 )
-def test_a_chunk_read_whole_gives_the_lines_read_one_by_one(pieces: list[bytes]) -> None:
+def test_lines_are_a_plain_split_whatever_the_chunk_size(
+    pieces: list[bytes], chunk_bytes: int
+) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "a.jsonl"
-        path.write_bytes(b"".join(pieces))
-        whole = lines_of(path, chunk_bytes=7)
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(line_reader, "WHOLE_CHUNK_BYTES", -1)
-            assert lines_of(path, chunk_bytes=7) == whole
+        data = b"".join(pieces)
+        path.write_bytes(data)
+        assert lines_of(path, chunk_bytes) == reference_lines(data)
+
+
+def test_an_overlong_line_says_how_long_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(line_reader, "MAX_LINE_BYTES", 16)
+    monkeypatch.setattr(line_reader, "_SCAN_BLOCK", 5)
+    path = tmp_path / "long.jsonl"
+    path.write_bytes(b"y" * 100 + b"\n" + b"z" * 40)
+    lines = list(read_lines(plan_chunks([path])[0]))
+    assert [(r.size, r.ended, r.overlong) for r in lines] == [(100, True, True), (40, False, True)]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from localdigital_tui.core.merge import MergeOutputs, chunk_scan, merge
+from localdigital_tui.core.merge import MergeOutputs, chunk_scan, line_reader, merge
 from localdigital_tui.core.merge.line_reader import Chunk, RawLine
 from localdigital_tui.core.questionnaire.loader import load_questionnaire
 from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
@@ -102,10 +102,12 @@ def test_every_kind_of_bad_line_is_quarantined_with_file_line_error_and_raw_text
     counts = report.files[0]
     assert (counts.lines, counts.blank, counts.valid, counts.quarantined) == (9, 2, 2, 5)
     assert counts.merged == 2 and report.records["responses"] == 2
-    quarantined = read_jsonl(tmp_path / "out/quarantine.jsonl")
-    assert [(q["file"], q["line"]) for q in quarantined] == [
-        (str(path), n) for n in (3, 4, 5, 6, 9)
-    ]
+    answers = read_jsonl(tmp_path / "out/quarantine.jsonl")
+    assert [q["line"] for q in answers] == [4]  # the only line plainly an answers record
+    unreadable = read_jsonl(tmp_path / "out/personal-quarantine.jsonl")
+    assert [q["line"] for q in unreadable] == [3, 5, 6, 9]  # may hold anything: kept apart
+    quarantined = sorted(answers + unreadable, key=lambda q: q["line"])
+    assert {q["file"] for q in quarantined} == {str(path)}
     problems = [q["errors"][0]["problem"] for q in quarantined]
     assert problems[0].startswith("not valid JSON")
     assert quarantined[1]["errors"][0]["field"] == "answers.q8"
@@ -118,7 +120,7 @@ def test_every_kind_of_bad_line_is_quarantined_with_file_line_error_and_raw_text
     assert quarantined[4]["raw"] == good[2][:100]
     assert quarantined[4]["record_id"] == record_id(2)  # still readable in the cut line
     assert report.first_problem == f"{path}:3: line: {problems[0]}"
-    assert report.quarantined == {"responses": 5, "personal": 0}
+    assert report.quarantined == {"responses": 1, "personal": 4}
 
 
 def test_a_record_cut_across_two_lines_beside_a_line_of_two_records_is_all_quarantined(
@@ -136,7 +138,8 @@ def test_a_record_cut_across_two_lines_beside_a_line_of_two_records_is_all_quara
         [line(record(loaded, 4)), first, second, pair, line(record(loaded, 5))],
     )
     report = run_merge([path])
-    quarantined = read_jsonl(tmp_path / "out/quarantine.jsonl")
+    assert read_jsonl(tmp_path / "out/quarantine.jsonl") == []
+    quarantined = read_jsonl(tmp_path / "out/personal-quarantine.jsonl")  # not JSON: unreadable
     assert [q["line"] for q in quarantined] == [2, 3, 4]
     assert report.files[0].valid == 2
     merged = read_jsonl(tmp_path / "out/merged.jsonl")
@@ -150,14 +153,17 @@ def test_a_line_too_long_to_be_a_record_is_cut_and_quarantined(
     good = [line(record(loaded, n)) for n in range(2)]
     limit = max(map(len, good)) + 10
     monkeypatch.setattr(chunk_scan, "MAX_LINE_BYTES", limit)
+    monkeypatch.setattr(line_reader, "MAX_LINE_BYTES", limit)
     path = write_lines(tmp_path / "in/a.jsonl", [good[0], "x" * (3 * limit), good[1]])
     report = run_merge([path])
     counts = report.files[0]
     assert (counts.lines, counts.valid, counts.quarantined) == (3, 2, 1)
-    (quarantined,) = read_jsonl(tmp_path / "out/quarantine.jsonl")
+    assert read_jsonl(tmp_path / "out/quarantine.jsonl") == []
+    (quarantined,) = read_jsonl(tmp_path / "out/personal-quarantine.jsonl")
     assert quarantined["line"] == 2
     assert quarantined["errors"][0]["problem"] == f"longer than {limit} bytes: not a record"
     assert quarantined["raw"] == "x" * limit
+    assert quarantined["raw_bytes"] == 3 * limit  # the whole line's length, not the cut
     assert [r["record_id"] for r in read_jsonl(tmp_path / "out/merged.jsonl")] == [
         record_id(0),
         record_id(1),
@@ -214,24 +220,16 @@ def test_an_input_that_vanished_is_an_error_and_nothing_is_written(
 def test_a_file_that_cannot_be_read_stops_the_merge_and_leaves_no_output(
     run_merge: Merge, laptops: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Tests run as root here, so chmod cannot make a file unreadable: both readers
-    # (whole chunks, and line by line) are made to fail on the second file instead.
-    real_lines, real_whole = chunk_scan.read_lines, chunk_scan.read_whole
+    # Tests run as root here, so chmod cannot make a file unreadable: the reader is
+    # made to fail on the second file instead.
+    real_lines = chunk_scan.read_lines
 
     def refuse_second_lines(chunk: Chunk) -> Iterator[RawLine]:
         if chunk.file_index == 1:
             raise PermissionError(13, "Permission denied")
         return real_lines(chunk)
 
-    def refuse_second_whole(
-        chunk: Chunk, buffer: bytearray
-    ) -> tuple[bytes | bytearray, int, bool] | None:
-        if chunk.file_index == 1:
-            raise PermissionError(13, "Permission denied")
-        return real_whole(chunk, buffer)
-
     monkeypatch.setattr(chunk_scan, "read_lines", refuse_second_lines)
-    monkeypatch.setattr(chunk_scan, "read_whole", refuse_second_whole)
     with pytest.raises(RecordFileError, match=r"laptop-2\.jsonl: Permission denied"):
         run_merge(laptops)
     assert list((tmp_path / "out").iterdir()) == []

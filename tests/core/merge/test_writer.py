@@ -1,12 +1,9 @@
-"""Staged outputs: written under a temporary name, handed to the disk as they grow."""
+"""Staged outputs: written under a temporary name, published whole."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from localdigital_tui.core.merge import writer
 from localdigital_tui.core.merge.writer import StagedFile, publish_all
 
 
@@ -18,16 +15,3 @@ def test_a_staged_file_appears_whole_only_when_published(tmp_path: Path) -> None
     publish_all([staged])
     assert target.read_bytes() == b'{"a":1}\n'
     assert [path.name for path in tmp_path.iterdir()] == ["merged.jsonl"]
-
-
-def test_handing_written_bytes_to_the_disk_early_keeps_every_byte(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # A merge of gigabytes starts the writeback every 64 MiB; here every 100 bytes.
-    monkeypatch.setattr(writer, "WRITEBACK_BYTES", 100)
-    lines = [f'{{"n":{n}}}\n'.encode() for n in range(1000)]
-    staged = StagedFile(tmp_path / "merged.jsonl")
-    for line in lines:
-        staged.write(line)
-    publish_all([staged])
-    assert (tmp_path / "merged.jsonl").read_bytes() == b"".join(lines)
