@@ -4,13 +4,17 @@ Commands live one per module in :mod:`localdigital_tui.commands` and are importe
 only when used: ``localdigital --help`` lists them from the one-line summaries
 kept here, so it imports no command module (nor pathlib, pydantic, polars,
 textual or questionary). This is the one place where errors become exit codes:
-0 success, 1 bad input or a failed check, 2 a usage error.
+0 success, 1 bad input or a failed check (or a file-system problem, reported as
+``error: PATH: reason``), 2 a usage error. SIGTERM and SIGHUP stop a command the
+way Ctrl-C does: its ``finally`` blocks remove what it had not published.
 """
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
+import signal
 import sys
 from gettext import gettext
 from typing import Any
@@ -111,7 +115,37 @@ class LocalDigitalGroup(click.Group):
             if isinstance(exc, LocalDigitalError):
                 click.echo(f"error: {exc}", err=True)
                 ctx.exit(1)
+            if isinstance(exc, OSError) and exc.errno != errno.EPIPE:  # EPIPE: click's
+                click.echo(f"error: {os_error_message(exc)}", err=True)
+                ctx.exit(1)
             raise
+
+
+def os_error_message(exc: OSError) -> str:
+    """``PATH: reason`` for a file-system error, without the ``[Errno N]`` noise."""
+    reason = exc.strerror or str(exc)
+    if exc.filename is None:
+        return reason
+    where = str(exc.filename)
+    if exc.filename2 is not None:
+        where += f" -> {exc.filename2}"
+    return f"{where}: {reason}"
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP arrived: unwind as Ctrl-C does (click reports "Aborted!")."""
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise Stopped(signal.Signals(signum).name)
+
+
+def stop_on_signals() -> None:
+    """Make SIGTERM and SIGHUP unwind the command like Ctrl-C, so that temporary files
+    are removed and worker processes stopped; only where nothing else set a handler."""
+    for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if signum is not None and signal.getsignal(signum) is signal.SIG_DFL:
+            signal.signal(signum, _stop)
 
 
 def help_width(max_width: int | None) -> int:
@@ -150,4 +184,5 @@ def cli() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    stop_on_signals()
     cli.main(args=argv if argv is not None else sys.argv[1:], prog_name="localdigital")

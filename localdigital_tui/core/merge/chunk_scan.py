@@ -21,7 +21,7 @@ from typing import BinaryIO
 from xxhash import xxh3_128_digest
 
 from localdigital_tui.core.merge.fast_canonical import FastLines
-from localdigital_tui.core.merge.line_check import BadLine, LineChecker, ValidLine
+from localdigital_tui.core.merge.line_check import BadLine, LineChecker
 from localdigital_tui.core.merge.line_reader import (
     MAX_LINE_BYTES,
     Chunk,
@@ -130,71 +130,83 @@ class ChunkScanner:
         return scan
 
     def _scan_lines(self, chunk: Chunk, scan: ChunkScan) -> None:
+        """Each line the fast path vouches for goes straight into the entries and the
+        spill; the others wait in ``pending`` and are settled (by pydantic, in batches)
+        before the next vouched line is added, so entries stay in line order."""
         kind = first_kind(chunk.path)
+        check = self.fast.checker(kind)
+        skip_partial = not self.include_partial
         pending: list[RawLine] = []
         for raw in read_lines(chunk):
             scan.lines += 1
-            if raw.blank:
-                scan.blank += 1
-                continue
-            pending.append(raw)
-            if len(pending) == BATCH_LINES:
+            found = None if raw.overlong else check(raw.body)
+            if found is None:
+                if raw.blank:
+                    scan.blank += 1
+                    continue
+                pending.append(raw)
+                if len(pending) < BATCH_LINES:
+                    continue
+            if pending:
                 kind = self._check(pending, kind, scan)
+                check = self.fast.checker(kind)
                 pending = []
+            if found is None:
+                continue
+            record_id, canonical, partial, time = found
+            if partial and skip_partial:
+                scan.partial_skipped += 1
+            else:
+                self._add(scan.entries[kind], record_id, canonical, partial, time, raw.number)
         if pending:
             self._check(pending, kind, scan)
 
     def _check(self, lines: list[RawLine], kind: FileKind, scan: ChunkScan) -> FileKind:
-        """Check a batch of lines: the fast path vouches for most; pydantic checks the
-        rest. Lines are kept in line order. Returns the kind of the last line checked by
-        pydantic (the next line is most likely of the same kind)."""
-        fast = self.fast.check
-        results: list[ValidLine | BadLine | None] = [
-            None if raw.overlong else fast(raw.body, kind) for raw in lines
-        ]
-        slow = [raw for raw, result in zip(lines, results, strict=True) if result is None]
-        if slow:
-            checked, kind = self._check_slow(slow, kind)
-            settled = iter(checked)
-            results = [next(settled) if result is None else result for result in results]
-        for raw, result in zip(lines, results, strict=True):
+        """pydantic's verdict on each line the fast path could not vouch for (see
+        :mod:`.line_check` for why one by one), in line order. Returns the kind of the
+        last valid line (the next line is most likely of the same kind)."""
+        for raw in lines:
+            result = _overlong() if raw.overlong else self.checker.check(raw.body, kind, raw.ended)
             if isinstance(result, BadLine):
                 scan.quarantined.append(QuarantinedLine(raw.number, raw.body, raw.size, result))
-            elif result is None:
-                raise AssertionError("every line is settled by the fast or the slow path")
-            elif result.partial and not self.include_partial:
+                continue
+            kind = result.kind
+            if result.partial and not self.include_partial:
                 scan.partial_skipped += 1
-            else:
-                self._add(scan.entries[result.kind], result, raw.number)
+                continue
+            self._add(
+                scan.entries[kind],
+                result.record_id,
+                result.canonical,
+                result.partial,
+                result.time,
+                raw.number,
+            )
         return kind
 
-    def _check_slow(
-        self, lines: list[RawLine], kind: FileKind
-    ) -> tuple[list[ValidLine | BadLine], FileKind]:
-        """pydantic's verdict on each line (see :mod:`.line_check` for why one by one)."""
-        results: list[ValidLine | BadLine] = []
-        for raw in lines:
-            result = (
-                _overlong(kind) if raw.overlong else self.checker.check(raw.body, kind, raw.ended)
-            )
-            kind = result.kind
-            results.append(result)
-        return results, kind
-
-    def _add(self, entries: Entries, line: ValidLine, number: int) -> None:
-        entries.record_ids.append(line.record_id)
-        entries.digests += digest_of(line.canonical)
-        entries.partial.append(line.partial)
-        entries.times.append(line.time)
+    def _add(
+        self,
+        entries: Entries,
+        record_id: str,
+        canonical: bytes,
+        partial: bool,
+        time: int,
+        number: int,
+    ) -> None:
+        entries.record_ids.append(record_id)
+        entries.digests += digest_of(canonical)
+        entries.partial.append(partial)
+        entries.times.append(time)
         entries.lines.append(number)
         entries.offsets.append(self._offset)
-        entries.lengths.append(len(line.canonical))
-        self._offset += len(line.canonical) + 1
+        entries.lengths.append(len(canonical))
+        self._offset += len(canonical) + 1
         assert self._spill is not None, "lines are added while a chunk is scanned"
-        self._spill.write(line.canonical + b"\n")
+        self._spill.write(canonical)
+        self._spill.write(b"\n")
 
 
-def _overlong(kind: FileKind) -> BadLine:
+def _overlong() -> BadLine:
     """A line too long to be a record cannot be read: it may hold anything, personal
     data too, so it goes with the personal outputs."""
     return BadLine(

@@ -41,7 +41,7 @@ class Chunk:
         return self.end - self.start
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class RawLine:
     """One line as read: ``number`` counts from 1 within its chunk; ``length`` is the
     line's size in bytes without its line end (more than ``len(body)`` only when the

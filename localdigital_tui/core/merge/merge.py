@@ -1,6 +1,8 @@
 """Merge many JSON Lines files of records into one, losing nothing and counting nothing twice.
 
-1. Refuse outputs that are inputs; cut the inputs into chunks at line ends.
+1. Put the inputs in path order (so nothing below depends on the order they were
+   given in), refuse outputs that are inputs, cut the inputs into chunks at line
+   ends.
 2. Scan the chunks (:mod:`.chunk_scan`), in worker processes when there is
    enough to do (:class:`~localdigital_tui.core.parallel.pool.WorkerPool`):
    validate each line against the questionnaire it names, spill canonical valid
@@ -55,6 +57,7 @@ def merge(
 ) -> MergeReport:
     """Merge ``inputs`` into ``outputs``; the report says what happened to every line."""
     options = options or MergeOptions()
+    inputs = sorted(inputs, key=str)
     try:
         chunks = plan_chunks(inputs, options.chunk_bytes)
     except OSError as exc:

@@ -111,15 +111,13 @@ class MergeState:
     def write_kept(self, kind: FileKind, path: Path) -> StagedFile:
         """Stage the kept records of ``kind`` in output order; count them per file.
 
-        Each record is read back from its spill file by offset and written after
-        the one before it."""
+        The records are copied from the spill files in output order."""
         target = self.stage(path)
         index = self.indexes[kind]
         for file, merged in index.merged_per_file().items():
             self.counts[file].merged += merged
-        read, write = self.spills.read, target.write
-        for spill, offset, length in zip(*index.kept_in_order(), strict=True):
-            write(read(spill, offset, length + 1))  # the record and its newline
+        for data in self.spills.copy_out(*index.kept_in_order()):
+            target.write(data)
         return target
 
     def report(self, outputs: dict[str, str]) -> MergeReport:

@@ -11,7 +11,11 @@ with ``pread``), and to write the kept records out in order
 from __future__ import annotations
 
 import os
+from array import array
+from collections.abc import Iterator
 from pathlib import Path
+
+COPY_BYTES = 1 << 20  # the most read (and written) at once
 
 
 class SpillFiles:
@@ -41,6 +45,24 @@ class SpillFiles:
                 f"a temporary spill file of this merge is shorter than written ({number})"
             )
         return data
+
+    def copy_out(
+        self, spills: array[int], offsets: array[int], lengths: array[int]
+    ) -> Iterator[bytes]:
+        """The records at ``(spills[i], offsets[i], lengths[i])`` in that order, each with
+        its newline. Records that follow each other in one spill file (the usual case:
+        a file's kept records in the order they were scanned) are read with one
+        ``pread`` of at most :data:`COPY_BYTES`."""
+        run_spill, run_start, run_end = -1, 0, 0
+        for spill, offset, length in zip(spills, offsets, lengths, strict=True):
+            if spill == run_spill and offset == run_end and run_end - run_start < COPY_BYTES:
+                run_end += length + 1  # the record and its newline
+                continue
+            if run_end > run_start:
+                yield self.read(run_spill, run_start, run_end - run_start)
+            run_spill, run_start, run_end = spill, offset, offset + length + 1
+        if run_end > run_start:
+            yield self.read(run_spill, run_start, run_end - run_start)
 
     def close(self) -> None:
         for fd in self._fds:
