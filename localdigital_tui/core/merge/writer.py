@@ -34,20 +34,34 @@ class StagedFile:
         self.bytes_written = 0
 
     def write(self, data: bytes) -> None:
-        self._file.write(data)
+        try:
+            self._file.write(data)
+        except OSError as exc:
+            raise self._naming(exc) from None
         self.bytes_written += len(data)
 
     def finish(self) -> None:
         """Flush and fsync the temporary file (call :meth:`publish` once all are finished)."""
-        self._file.flush()
-        os.fsync(self._file.fileno())
-        self._file.close()
+        try:
+            self._file.flush()
+            os.fsync(self._file.fileno())
+            self._file.close()
+        except OSError as exc:
+            raise self._naming(exc) from None
+
+    def _naming(self, exc: OSError) -> OSError:
+        """``exc`` naming the output (a full disk, say, is reported without a file)."""
+        if exc.filename is not None:
+            return exc
+        return OSError(exc.errno, exc.strerror or str(exc), str(self.target))
 
     def publish(self) -> None:
         os.replace(self.temp, self.target)
 
     def discard(self) -> None:
-        self._file.close()
+        """Remove the temporary file. Its unwritten buffer is dropped: closing would
+        try to write it, and fail again if the disk is full."""
+        self._file.raw.close()  # the buffered file then counts as closed too
         with contextlib.suppress(FileNotFoundError):
             self.temp.unlink()
 
