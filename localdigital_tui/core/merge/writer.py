@@ -10,6 +10,7 @@ one of the inputs: that is refused before anything is read.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import tempfile
 from collections.abc import Sequence
@@ -30,7 +31,7 @@ class StagedFile:
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         os.fchmod(fd, _new_file_mode())
         self.temp = Path(name)
-        self._file = os.fdopen(fd, "wb", buffering=_BUFFER)
+        self._file = io.BufferedWriter(io.FileIO(fd, "wb"), buffer_size=_BUFFER)
         self.bytes_written = 0
 
     def write(self, data: bytes) -> None:
