@@ -112,10 +112,11 @@ def one_run(folder: Path, out: Path, jobs: int | None) -> dict[str, float]:
 def per_line_costs(folder: Path, sample: int = 20_000) -> None:
     from localdigital_tui.core.merge.chunk_scan import ChunkScanner
     from localdigital_tui.core.merge.fast_canonical import FastLines
-    from localdigital_tui.core.merge.line_reader import plan_chunks
     from localdigital_tui.core.questionnaire.bundled import questionnaire_path
     from localdigital_tui.core.questionnaire.loader import load_questionnaire
-    from localdigital_tui.core.records.validation import FileKind, RecordValidator
+    from localdigital_tui.core.records.kinds import FileKind
+    from localdigital_tui.core.records.line_reader import plan_chunks
+    from localdigital_tui.core.records.validation import RecordValidator
 
     first = sorted(folder.glob("*.jsonl"))[0]
     lines = first.read_bytes().splitlines()[:sample]

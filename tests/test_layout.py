@@ -71,15 +71,7 @@ def test_no_import_circles() -> None:
     for name in sorted(graph):
         if name not in state:
             visit(name, [name])
-    # validate's own process pool goes with the one worker mechanism (issue 12).
-    known = [
-        [
-            "localdigital_tui.core.records.validation",
-            "localdigital_tui.core.records.validation_parts",
-            "localdigital_tui.core.records.validation",
-        ]
-    ]
-    assert [c for c in cycles if c not in known] == [], cycles
+    assert cycles == []
 
 
 def test_the_circle_check_finds_a_circle(tmp_path: Path) -> None:

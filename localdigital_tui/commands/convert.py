@@ -51,7 +51,8 @@ def convert(
     from localdigital_tui.core.export.parquet import answers_files
     from localdigital_tui.core.export.parquet import convert as write_parquet
     from localdigital_tui.core.questionnaire.loader import load_questionnaire
-    from localdigital_tui.core.records.validation import FileKind, RecordValidator
+    from localdigital_tui.core.records.kinds import FileKind
+    from localdigital_tui.core.records.validation import RecordValidator
 
     loaded = load_questionnaire(questionnaire_or_bundled(questionnaire_file))
     files = answers_files(inputs)

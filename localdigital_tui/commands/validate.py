@@ -22,7 +22,10 @@ QUESTIONNAIRE_SUFFIXES = {".yaml", ".yml"}
 @click.argument("files", nargs=-1, required=True, type=PathType(exists=True, dir_okay=False))
 @questionnaire_option
 @click.option(
-    "--max-problems", type=int, default=None, help="Print at most this many problems per file."
+    "--max-problems",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Print at most this many problems per file.",
 )
 def validate(
     files: tuple[Path, ...], questionnaire_file: Path | None, max_problems: int | None
@@ -41,7 +44,7 @@ def validate(
     from localdigital_tui.core.questionnaire.loader import load_questionnaire
     from localdigital_tui.core.questionnaire.text import summary_lines
     from localdigital_tui.core.records.validation import RecordValidator
-    from localdigital_tui.errors import QuestionnaireError
+    from localdigital_tui.errors import QuestionnaireError, RecordFileError
 
     failed = False
     validator: RecordValidator | None = None
@@ -61,7 +64,12 @@ def validate(
             validator = RecordValidator(
                 load_questionnaire(questionnaire_or_bundled(questionnaire_file))
             )
-        summary = validator.validate_file(path)
+        try:
+            summary = validator.validate_file(path)
+        except RecordFileError as exc:
+            click.echo(f"error: {exc}", err=True)
+            failed = True
+            continue
         shown = summary.problems if max_problems is None else summary.problems[:max_problems]
         for problem in shown:
             click.echo(str(problem))
@@ -69,7 +77,7 @@ def validate(
             click.echo(f"{path}: ... {len(summary.problems) - len(shown)} more problems not shown")
         verdict = "ok" if summary.bad == 0 else "INVALID"
         click.echo(
-            f"{path}: {verdict}: {summary.good} valid {summary.kind.value} lines, "
+            f"{path}: {verdict}: {summary.describe_good()}, "
             f"{summary.bad} bad lines" + (f", {summary.blank} blank" if summary.blank else "")
         )
         failed = failed or summary.bad > 0

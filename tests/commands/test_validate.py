@@ -64,3 +64,45 @@ def test_missing_file_is_a_usage_error() -> None:
     code, out = run("validate", "no/such/file.jsonl")
     assert code == 2
     assert "does not exist" in out
+
+
+BUNDLED = QUESTIONNAIRE.parent / "data"
+
+
+def test_files_joined_with_cat_validate_as_merge_reads_them(tmp_path: Path) -> None:
+    # a byte order mark at the start of the second file's first line, and both kinds
+    responses = (BUNDLED / "responses.jsonl").read_bytes()
+    personal = (BUNDLED / "personal.jsonl").read_bytes()
+    joined = tmp_path / "joined.jsonl"
+    joined.write_bytes(responses + b"\xef\xbb\xbf" + personal)
+    code, out = run("validate", str(joined))
+    assert code == 0, out
+    assert out == f"{joined}: ok: 400 valid lines (200 responses, 200 personal), 0 bad lines\n"
+
+
+def test_what_is_not_a_record_is_called_so_and_never_personal(tmp_path: Path) -> None:
+    (tmp_path / "x.jsonl").write_text('{"x": 1}\n[1, 2]\n')
+    (tmp_path / "random.bin").write_bytes(bytes(range(256)) * 4)
+    code, out = run("validate", str(tmp_path / "x.jsonl"), str(tmp_path / "random.bin"))
+    assert code == 1
+    assert f"{tmp_path}/x.jsonl:1: line: not a record: none of a record's fields" in out
+    assert f"{tmp_path}/x.jsonl:2: line: not a JSON object" in out
+    assert f"{tmp_path}/random.bin:1: line: contains NUL bytes" in out
+    assert "personal" not in out
+
+
+def test_a_parquet_file_is_named_as_one(tmp_path: Path) -> None:
+    parquet = tmp_path / "r.parquet"
+    converted = CliRunner().invoke(
+        cli, ["convert", str(BUNDLED / "responses.jsonl"), "-o", str(parquet)]
+    )
+    assert converted.exit_code == 0, converted.output
+    result = CliRunner().invoke(cli, ["validate", str(parquet), str(BUNDLED / "responses.jsonl")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {parquet}: a Parquet file, not JSON Lines")
+    assert "responses.jsonl: ok: 200 valid responses lines" in result.stdout
+
+
+def test_max_problems_must_not_be_negative() -> None:
+    code, out = run("validate", str(BUNDLED / "responses.jsonl"), "--max-problems", "-1")
+    assert code == 2 and "-1 is not in the range x>=0" in out

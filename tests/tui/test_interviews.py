@@ -15,7 +15,8 @@ from textual.pilot import Pilot
 
 from localdigital_tui.core.capture.storage import CaptureStore
 from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
-from localdigital_tui.core.records.validation import FileKind, RecordValidator
+from localdigital_tui.core.records.kinds import FileKind
+from localdigital_tui.core.records.validation import RecordValidator
 from localdigital_tui.tui.app import CaptureApp
 from localdigital_tui.tui.screens.confirm import ConfirmDialog
 from localdigital_tui.tui.screens.start import StartScreen

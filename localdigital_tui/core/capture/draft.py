@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from localdigital_tui.core.capture.flow import InterviewFlow
 from localdigital_tui.core.records.model import QuestionnaireRef, Uuid4Text, format_timestamp
-from localdigital_tui.core.records.validation import describe
+from localdigital_tui.core.records.problems import describe
 from localdigital_tui.errors import DraftError
 
 DRAFT_FORMAT = "localdigital-draft/1"

@@ -36,7 +36,7 @@ from localdigital_tui.core.questionnaire.model import (
     Questionnaire,
 )
 from localdigital_tui.core.records.input_files import JSONL_SUFFIXES, find_answers_files
-from localdigital_tui.core.records.lines import BOM
+from localdigital_tui.core.records.line_reader import BOM
 from localdigital_tui.errors import OutputFileError, RecordFileError
 
 BLOCK_BYTES = 64 << 20  # JSON read per step; the Parquet is written from parts

@@ -21,16 +21,15 @@ from typing import BinaryIO
 from xxhash import xxh3_128_digest
 
 from localdigital_tui.core.merge.fast_canonical import FastLines
-from localdigital_tui.core.merge.line_check import BadLine, LineChecker
-from localdigital_tui.core.merge.line_reader import (
-    MAX_LINE_BYTES,
+from localdigital_tui.core.merge.spill import spill_path
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
+from localdigital_tui.core.records.kinds import FileKind, first_kind
+from localdigital_tui.core.records.line_check import BadLine, LineChecker
+from localdigital_tui.core.records.line_reader import (
     Chunk,
     RawLine,
     read_lines,
 )
-from localdigital_tui.core.merge.spill import spill_path
-from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
-from localdigital_tui.core.records.validation import FileKind
 
 DIGEST_BYTES = 16
 BATCH_LINES = 256
@@ -82,12 +81,6 @@ class ChunkScan:
     )
     quarantined: list[QuarantinedLine] = field(default_factory=list)
     failure: str | None = None
-
-
-def first_kind(path: str) -> FileKind:
-    """What a file is expected to hold, from its name; each line may still say otherwise."""
-    name = Path(path).name
-    return FileKind.PERSONAL if name.startswith("personal") else FileKind.RESPONSES
 
 
 class ChunkScanner:
@@ -166,7 +159,7 @@ class ChunkScanner:
         :mod:`.line_check` for why one by one), in line order. Returns the kind of the
         last valid line (the next line is most likely of the same kind)."""
         for raw in lines:
-            result = _overlong() if raw.overlong else self.checker.check(raw.body, kind, raw.ended)
+            result = self.checker.check_line(raw, kind)
             if isinstance(result, BadLine):
                 scan.quarantined.append(QuarantinedLine(raw.number, raw.body, raw.size, result))
                 continue
@@ -204,14 +197,6 @@ class ChunkScanner:
         assert self._spill is not None, "lines are added while a chunk is scanned"
         self._spill.write(canonical)
         self._spill.write(b"\n")
-
-
-def _overlong() -> BadLine:
-    """A line too long to be a record cannot be read: it may hold anything, personal
-    data too, so it goes with the personal outputs."""
-    return BadLine(
-        FileKind.PERSONAL, [("line", f"longer than {MAX_LINE_BYTES} bytes: not a record")]
-    )
 
 
 _worker: ChunkScanner | None = None

@@ -34,7 +34,6 @@ from typing import Annotated, Any, Literal
 import msgspec
 from msgspec import UNSET, Meta
 
-from localdigital_tui.core.merge.line_check import ValidLine
 from localdigital_tui.core.questionnaire.model import (
     LoadedQuestionnaire,
     NumberQuestion,
@@ -48,9 +47,9 @@ from localdigital_tui.core.records.fast_check import (
     is_uuid4,
     string_after,
 )
-from localdigital_tui.core.records.lines import Line
+from localdigital_tui.core.records.kinds import FileKind
+from localdigital_tui.core.records.line_check import ValidLine
 from localdigital_tui.core.records.structs import Timestamp, answers_struct, personal_struct
-from localdigital_tui.core.records.validation import FileKind
 
 DECODE_ERRORS = (msgspec.DecodeError, msgspec.ValidationError)
 _EXPONENT = re.compile(rb":-?[0-9][0-9.]*e[0-9]")
@@ -120,7 +119,7 @@ class FastCanonical:
 
     def __init__(self, loaded: LoadedQuestionnaire) -> None:
         q = loaded.questionnaire
-        self._decoders: dict[tuple[bytes, bytes], Callable[[Line], Any]] = {}
+        self._decoders: dict[tuple[bytes, bytes], Callable[[bytes], Any]] = {}
         self._skip_rules: dict[tuple[bytes, bytes], list[tuple[str, str, frozenset[str]]]] = {}
         for audience in q.audience_codes():
             for status in STATUSES:
@@ -139,7 +138,7 @@ class FastCanonical:
             for question in q.questions
         )
 
-    def response(self, raw: Line) -> FastResponse | None:
+    def response(self, raw: bytes) -> FastResponse | None:
         # A file's lines are mostly of one audience and status: try the decoder of the
         # last line first. A wrong guess fails early (audience and status are literals
         # near the start of a line) and the line's own kind is looked up.
@@ -167,7 +166,7 @@ class FastCanonical:
         time = ((submitted or started) - _EPOCH) // _MICROSECOND
         return record.record_id, canonical, key[1] == b"partial", time
 
-    def _decode_by_kind(self, raw: Line) -> tuple[tuple[bytes, bytes], Any] | None:
+    def _decode_by_kind(self, raw: bytes) -> tuple[tuple[bytes, bytes], Any] | None:
         """Decode with the decoder of the kind the line names; if the compact
         ``"audience":"`` or ``"status":"`` is not there (JSON written with spaces), with
         each decoder in turn, so the verdict never depends on the lines before."""
@@ -184,7 +183,7 @@ class FastCanonical:
             return key, record
         return None
 
-    def personal(self, raw: Line) -> FastResponse | None:
+    def personal(self, raw: bytes) -> FastResponse | None:
         try:
             record = self._personal(raw)
         except DECODE_ERRORS:
@@ -230,7 +229,7 @@ class FastLines:
         self._by_sha = {loaded.sha256.encode(): fast_canonical(loaded) for loaded in questionnaires}
         self._only = fast_canonical(questionnaires[0]) if len(questionnaires) == 1 else None
 
-    def checker(self, kind: FileKind) -> Callable[[Line], FastResponse | None]:
+    def checker(self, kind: FileKind) -> Callable[[bytes], FastResponse | None]:
         """A function giving (record id, canonical bytes, draft?, time) of a line of
         ``kind``, or ``None`` when the fast path cannot vouch for it (a personal line
         is never a draft and has time 0)."""
@@ -243,15 +242,15 @@ class FastLines:
         found = self.checker(kind)(raw)
         return None if found is None else ValidLine(kind, *found)
 
-    def _any_response(self, raw: Line) -> FastResponse | None:
+    def _any_response(self, raw: bytes) -> FastResponse | None:
         fast = self._named_by(raw)
         return None if fast is None else fast.response(raw)
 
-    def _any_personal(self, raw: Line) -> FastResponse | None:
+    def _any_personal(self, raw: bytes) -> FastResponse | None:
         fast = self._named_by(raw)
         return None if fast is None else fast.personal(raw)
 
-    def _named_by(self, raw: Line) -> FastCanonical | None:
+    def _named_by(self, raw: bytes) -> FastCanonical | None:
         """With several questionnaires, the one the line's ``"sha256":"`` names (a wrong
         pick, from text inside an answer, only means the decoder refuses)."""
         return self._by_sha.get(string_after(bytes(raw), SHA256))

@@ -25,14 +25,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from localdigital_tui.core.merge.chunk_scan import scan_chunk, start_scanner
-from localdigital_tui.core.merge.line_reader import DEFAULT_CHUNK_BYTES, Chunk, plan_chunks
 from localdigital_tui.core.merge.merge_state import MergeState
 from localdigital_tui.core.merge.outputs import MergeOutputs
 from localdigital_tui.core.merge.report import MergeReport
 from localdigital_tui.core.merge.writer import check_outputs, publish_all
 from localdigital_tui.core.parallel.pool import WorkerPool, jobs_for
 from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
-from localdigital_tui.core.records.validation import FileKind
+from localdigital_tui.core.records.kinds import FileKind
+from localdigital_tui.core.records.line_reader import DEFAULT_CHUNK_BYTES, Chunk, plan_chunks
 from localdigital_tui.errors import RecordFileError
 
 PARALLEL_MIN_BYTES = 64 * 1024 * 1024  # less input: starting workers costs more than it saves

@@ -14,7 +14,7 @@ from localdigital_tui.core.merge.quarantine import conflict_line, quarantine_lin
 from localdigital_tui.core.merge.report import FileCounts, MergeReport, UnknownQuestionnaire
 from localdigital_tui.core.merge.spill import SpillFiles
 from localdigital_tui.core.merge.writer import StagedFile
-from localdigital_tui.core.records.validation import FileKind
+from localdigital_tui.core.records.kinds import FileKind
 
 if TYPE_CHECKING:
     from localdigital_tui.core.merge.outputs import MergeOutputs

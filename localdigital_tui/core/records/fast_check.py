@@ -26,7 +26,6 @@ from msgspec import UNSET
 
 from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 from localdigital_tui.core.questionnaire.skip_rules import skip_conditions
-from localdigital_tui.core.records.lines import Line
 from localdigital_tui.core.records.structs import (
     attribute_name,
     complete_record_type,
@@ -54,7 +53,7 @@ class FastLineCheck:
 
     def __init__(self, loaded: LoadedQuestionnaire) -> None:
         q = loaded.questionnaire
-        self._decoders: dict[tuple[bytes, bytes], Callable[[Line], Any]] = {
+        self._decoders: dict[tuple[bytes, bytes], Callable[[bytes], Any]] = {
             (audience.encode(), status.encode()): msgspec.json.Decoder(
                 record_struct(loaded, audience, status)
             ).decode
@@ -98,18 +97,18 @@ class FastLineCheck:
             return False
         return is_uuid4(record.record_id)
 
-    def doubtful_responses(self, lines: Sequence[Line]) -> list[int]:
+    def doubtful_responses(self, lines: Sequence[bytes]) -> list[int]:
         """Indexes of the answers lines not certainly valid, in order."""
         return self._doubtful(lines, self._complete, self._complete_ok, self.responses)
 
-    def doubtful_personal(self, lines: Sequence[Line]) -> list[int]:
+    def doubtful_personal(self, lines: Sequence[bytes]) -> list[int]:
         """Indexes of the personal lines not certainly valid, in order."""
         return self._doubtful(lines, self._personal, _ids_ok, self.personal)
 
     def _doubtful(
         self,
-        lines: Sequence[Line],
-        decode: Callable[[Line], Any],
+        lines: Sequence[bytes],
+        decode: Callable[[bytes], Any],
         all_ok: Callable[[list[Any]], bool],
         one_ok: Callable[[bytes], bool],
     ) -> list[int]:

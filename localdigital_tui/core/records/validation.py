@@ -1,40 +1,52 @@
 """Validate JSON Lines files of records against a questionnaire, line by line.
 
-Each raw line goes straight to ``TypeAdapter.validate_json`` (no ``json.loads``
-and dict walking in Python), and every failure becomes a :class:`Problem` with
-file, line, field and what was wrong. A bad line never stops the lines after it.
+``validate`` gives every line the verdict ``merge`` gives it: lines are read by
+the same reader (:mod:`.line_reader`: LF or CRLF, a byte order mark at the
+start of any line, a last line without its line end, a line too long to be a
+record) and whatever the fast check cannot vouch for goes to the same
+:class:`~.line_check.LineChecker`, which checks a line as the kind it is
+(answers or personal) against the questionnaire it names. So a file may hold
+both kinds, as ``merge`` accepts, and the problems are worded as in merge's
+quarantine.
 
-Files are validated fast: a line first meets :class:`~.fast_lines.FastLineCheck`
-(msgspec, several times quicker), which can only vouch for a line; any line it
-does not vouch for is validated here, so verdicts and messages are the per-line
-validator's. A large file is split into parts validated in parallel processes
-(:mod:`.validation_parts`).
+The fast check (:class:`~.fast_check.FastLineCheck`, msgspec) can only vouch
+for a line pydantic would accept; it runs over batches of lines of the kind
+the last valid line had. A big file is cut into chunks at line ends, validated
+in worker processes (:class:`~localdigital_tui.core.parallel.pool.WorkerPool`)
+and put back together in line order, so the summary is the one a single
+process gives.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 
-from localdigital_tui.core.parallel.cores import usable_cores
+from localdigital_tui.core.parallel.pool import WorkerPool, jobs_for
 from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 from localdigital_tui.core.records.fast_check import FastLineCheck
-from localdigital_tui.core.records.lines import BOM, line_views
+from localdigital_tui.core.records.kinds import FileKind, first_kind
+from localdigital_tui.core.records.line_check import BadLine, LineChecker
+from localdigital_tui.core.records.line_reader import (
+    DEFAULT_CHUNK_BYTES,
+    Chunk,
+    RawLine,
+    plan_chunks,
+    read_lines,
+)
+from localdigital_tui.core.records.problems import describe
 from localdigital_tui.core.records.schema import personal_adapter, record_adapter
 from localdigital_tui.errors import Location, Problem, RecordFileError
 
-STATUS_TAGS = frozenset({"complete", "partial"})
 PARALLEL_FROM_BYTES = 64 << 20  # smaller files are validated in this process
-
-
-class FileKind(Enum):
-    RESPONSES = "responses"
-    PERSONAL = "personal"
+BATCH_LINES = 1024  # lines given to the fast check at once
+PARQUET_MAGIC = b"PAR1"
+PARQUET_FILE = (
+    "a Parquet file, not JSON Lines: records are checked as the .jsonl files they were "
+    "captured in (convert checks them before it writes Parquet)"
+)
 
 
 @dataclass
@@ -42,11 +54,49 @@ class ValidationSummary:
     """Counts for one file; ``problems`` holds every problem found, in line order."""
 
     path: str
-    kind: FileKind
-    good: int = 0
+    responses: int = 0
+    personal: int = 0
     bad: int = 0
     blank: int = 0
+    lines: int = 0
     problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def good(self) -> int:
+        return self.responses + self.personal
+
+    @property
+    def kind(self) -> FileKind | None:
+        """The kind of its valid lines when there is one (``None``: none, or both)."""
+        if self.personal and not self.responses:
+            return FileKind.PERSONAL
+        if self.responses and not self.personal:
+            return FileKind.RESPONSES
+        return None
+
+    def describe_good(self) -> str:
+        """``N valid responses lines``, ``N valid lines (a responses, b personal)``..."""
+        if self.kind is not None:
+            return f"{self.good} valid {self.kind.value} lines"
+        if self.good:
+            return f"{self.good} valid lines ({self.responses} responses, {self.personal} personal)"
+        return "0 valid lines"
+
+    def add(self, part: ValidationSummary) -> None:
+        """Append the summary of the next chunk (its lines numbered from 1)."""
+        base = self.lines
+        self.responses += part.responses
+        self.personal += part.personal
+        self.bad += part.bad
+        self.blank += part.blank
+        self.lines += part.lines
+        self.problems += [
+            Problem(
+                Location(self.path, (p.location.line or 0) + base, field=p.location.field),
+                p.message,
+            )
+            for p in part.problems
+        ]
 
 
 class RecordValidator:
@@ -54,214 +104,133 @@ class RecordValidator:
 
     def __init__(self, loaded: LoadedQuestionnaire) -> None:
         self.loaded = loaded
-        self._fast: FastLineCheck | None = None
 
     def check_line(
         self, raw: bytes | str, kind: FileKind = FileKind.RESPONSES
     ) -> list[tuple[str, str]]:
-        """``[(field, problem), ...]`` for one line; empty when the line is valid."""
-        # Compiled (once per process) on first use: a file whose lines all pass the
-        # fast check never needs it.
+        """``[(field, problem), ...]`` for one line of ``kind``; empty when it is valid."""
         build = record_adapter if kind is FileKind.RESPONSES else personal_adapter
-        adapter = build(self.loaded)
         try:
-            adapter.validate_json(raw)
+            build(self.loaded).validate_json(raw)
         except ValidationError as exc:
             return describe(exc)
         return []
 
     def validate_file(
-        self, path: Path | str, kind: FileKind | None = None, *, workers: int | None = None
+        self,
+        path: Path | str,
+        expect: FileKind | None = None,
+        *,
+        workers: int | None = None,
+        chunk_bytes: int = DEFAULT_CHUNK_BYTES,
     ) -> ValidationSummary:
-        """Every line of one file; ``workers`` processes (default: one per CPU for big files)."""
+        """Every line of one file. With ``expect``, a valid line of the other kind is a
+        bad line. ``workers`` processes (default: one per CPU for big files)."""
         path = Path(path)
-        kind = kind or sniff_kind(path)
         try:
-            size = path.stat().st_size
+            with path.open("rb") as handle:
+                if handle.read(len(PARQUET_MAGIC)) == PARQUET_MAGIC:
+                    raise RecordFileError(path, PARQUET_FILE)
+            chunks = plan_chunks([path], chunk_bytes)
         except OSError as exc:
             raise RecordFileError(path, exc.strerror or str(exc)) from exc
-        count = workers if workers is not None else default_workers(size)
-        if count > 1:
-            from localdigital_tui.core.records.validation_parts import validate_in_parts
+        size = sum(chunk.size for chunk in chunks)
+        jobs = jobs_for(workers, len(chunks), worth_it=size >= PARALLEL_FROM_BYTES)
+        summary = ValidationSummary(str(path))
+        with WorkerPool(jobs, start_validator, (self.loaded, expect)) as pool:
+            for part in pool.in_order(validate_chunk, chunks):
+                summary.add(part)
+        return summary
 
-            return validate_in_parts(self, path, kind, count)
-        return self.validate_range(path, kind)[0]
 
-    def validate_range(
-        self, path: Path, kind: FileKind, start: int = 0, stop: int | None = None
-    ) -> tuple[ValidationSummary, int]:
-        """The lines starting in bytes ``start`` .. ``stop``, numbered from 1; and their count."""
-        if self._fast is None:
-            self._fast = FastLineCheck(self.loaded)
+class ChunkValidator:
+    """Validates chunks of files; the pydantic validators are compiled on first need."""
+
+    def __init__(self, loaded: LoadedQuestionnaire, expect: FileKind | None) -> None:
+        self.loaded = loaded
+        self.expect = expect
+        self.fast = FastLineCheck(loaded)
+        self._checker: LineChecker | None = None
+
+    @property
+    def checker(self) -> LineChecker:
+        if self._checker is None:
+            self._checker = LineChecker([self.loaded])
+        return self._checker
+
+    def validate(self, chunk: Chunk) -> ValidationSummary:
+        part = ValidationSummary(chunk.path)
+        kind = self.expect or first_kind(chunk.path)
+        batch: list[RawLine] = []
+        try:
+            for raw in read_lines(chunk):
+                batch.append(raw)
+                if len(batch) == BATCH_LINES:
+                    kind = self._settle(batch, kind, part)
+                    batch = []
+        except OSError as exc:
+            raise RecordFileError(chunk.path, exc.strerror or str(exc)) from exc
+        self._settle(batch, kind, part)
+        return part
+
+    def _settle(self, batch: list[RawLine], kind: FileKind, part: ValidationSummary) -> FileKind:
+        """Count a batch of lines; returns the kind of its last valid line."""
         doubtful = (
-            self._fast.doubtful_responses
+            self.fast.doubtful_responses
             if kind is FileKind.RESPONSES
-            else self._fast.doubtful_personal
+            else self.fast.doubtful_personal
         )
-        summary = ValidationSummary(str(path), kind)
-        lines = 0
-        for block in line_views(path, start, stop):
-            # The fast check over a whole block (a trailing CR is JSON whitespace to
-            # it); only the lines it does not vouch for are looked at one by one.
-            unsure = doubtful(block)
-            summary.good += len(block) - len(unsure)
-            for index in unsure:
-                self._settle(summary, path, kind, lines + index + 1, bytes(block[index]))
-            lines += len(block)
-        return summary, lines
+        unsure = set(doubtful([raw.body for raw in batch]))
+        for index, raw in enumerate(batch):
+            part.lines += 1
+            if index not in unsure and not raw.overlong:
+                self._count(part, kind)
+                continue
+            if raw.blank:
+                part.blank += 1
+                continue
+            result = self.checker.check_line(raw, kind)
+            if isinstance(result, BadLine):
+                self._bad(part, raw, result.problems)
+            elif self.expect is not None and result.kind is not self.expect:
+                self._bad(part, raw, [("line", _wrong_kind(self.expect))])
+            else:
+                kind = result.kind
+                self._count(part, kind)
+        return kind
 
-    def _settle(
-        self, summary: ValidationSummary, path: Path, kind: FileKind, number: int, raw: bytes
-    ) -> None:
-        raw = raw.rstrip(b"\r\n")
-        if not raw.strip():
-            summary.blank += 1
-            return
-        found = self.check_line(raw, kind)
-        if not found:
-            summary.good += 1
-            return
-        summary.bad += 1
-        summary.problems += [
-            Problem(Location(str(path), number, field=where), message) for where, message in found
+    @staticmethod
+    def _count(part: ValidationSummary, kind: FileKind) -> None:
+        if kind is FileKind.RESPONSES:
+            part.responses += 1
+        else:
+            part.personal += 1
+
+    @staticmethod
+    def _bad(part: ValidationSummary, raw: RawLine, problems: list[tuple[str, str]]) -> None:
+        part.bad += 1
+        part.problems += [
+            Problem(Location(part.path, raw.number, field=where), message)
+            for where, message in problems
         ]
 
 
-def default_workers(size: int) -> int:
-    if size < PARALLEL_FROM_BYTES:
-        return 1
-    return usable_cores()
+def _wrong_kind(expected: FileKind) -> str:
+    if expected is FileKind.RESPONSES:
+        return "a personal line (name, job title, ...) where only answers records belong"
+    return "an answers record where only personal lines belong"
 
 
-def iter_lines(path: Path, start: int = 0, stop: int | None = None) -> Iterator[tuple[int, bytes]]:
-    """``(line number, raw bytes)`` with the line end (LF or CRLF) and a leading BOM removed.
-
-    ``start`` and ``stop`` (byte offsets; ``start`` at the beginning of a line)
-    give the lines that begin in that range, numbered from 1.
-    """
-    try:
-        handle = path.open("rb")
-    except OSError as exc:
-        raise RecordFileError(path, exc.strerror or str(exc)) from exc
-    with handle:
-        handle.seek(start)
-        position = start
-        for number, raw in enumerate(handle, start=1):
-            if stop is not None and position >= stop:
-                break
-            position += len(raw)
-            if number == 1 and start == 0 and raw.startswith(BOM):
-                raw = raw[len(BOM) :]
-            yield number, raw.rstrip(b"\r\n")
+_worker: ChunkValidator | None = None
 
 
-def line_blocks(
-    path: Path, start: int = 0, stop: int | None = None, size: int = 8 << 20
-) -> Iterator[list[bytes]]:
-    """The lines beginning in bytes ``start`` .. ``stop``, in lists of about ``size`` bytes.
-
-    Lines lose their LF but keep a CR; a BOM is removed from the file's first line.
-    """
-    try:
-        handle = path.open("rb")
-    except OSError as exc:
-        raise RecordFileError(path, exc.strerror or str(exc)) from exc
-    with handle:
-        handle.seek(start)
-        left = None if stop is None else stop - start
-        rest = b""
-        first = start == 0
-        while True:
-            chunk = handle.read(size if left is None else min(size, left))
-            if left is not None:
-                left -= len(chunk)
-            if not chunk:
-                break
-            if first:
-                chunk = chunk.removeprefix(BOM) if len(chunk) >= len(BOM) else chunk
-                first = False
-            lines = chunk.split(b"\n")  # no copy of the block: only the short ends are joined
-            lines[0] = rest + lines[0]
-            rest = lines.pop()
-            if lines:
-                yield lines
-        if rest:
-            yield [rest]
+def start_validator(loaded: LoadedQuestionnaire, expect: FileKind | None) -> None:
+    """Set up this process's validator (run once per worker)."""
+    global _worker
+    _worker = ChunkValidator(loaded, expect)
 
 
-def sniff_kind(path: Path, lines_to_read: int = 20) -> FileKind:
-    """Responses or personal file? Answers lines carry ``audience`` and ``status``.
-
-    A name containing ``personal`` decides; otherwise the first lines are read,
-    so a first line cut short by a crash does not mislead the guess.
-    """
-    if "personal" in path.name.lower():
-        return FileKind.PERSONAL
-    seen = 0
-    for _, raw in iter_lines(path):
-        if not raw.strip():
-            continue
-        if b'"audience":' in raw or b'"status":' in raw:
-            return FileKind.RESPONSES
-        seen += 1
-        if seen >= lines_to_read:
-            break
-    return FileKind.PERSONAL if seen else FileKind.RESPONSES
-
-
-def describe(exc: ValidationError) -> list[tuple[str, str]]:
-    """pydantic errors -> ``(field path, readable problem)``, union tags removed.
-
-    Records are picked by ``audience`` then ``status``; pydantic puts those tags
-    (``council``, ``complete``) at the front of an error's path, before the first
-    real field of the line.
-    """
-    found = []
-    for error in exc.errors(include_url=False):
-        loc = [str(part) for part in error["loc"]]
-        if error["type"] in {"union_tag_invalid", "union_tag_not_found"}:
-            loc = [str(error["ctx"]["discriminator"]).strip("'")]
-        else:
-            loc = _without_tags(loc)
-        where = ".".join(loc)
-        found.append((where or "line", _message(error, loc)))
-    return found
-
-
-def _without_tags(loc: list[str]) -> list[str]:
-    """Drop the leading ``audience``/``status`` tags of a record variant's error path."""
-    for index, part in enumerate(loc[:2]):
-        if part in STATUS_TAGS:
-            return loc[index + 1 :]
-    return loc
-
-
-def _message(error: Any, loc: list[str]) -> str:
-    kind = error["type"]
-    if kind == "union_tag_invalid":
-        ctx = error["ctx"]
-        return f"expected one of {ctx['expected_tags']} (got '{ctx['tag']}')"
-    if kind == "union_tag_not_found":
-        return "required field is missing"
-    if kind == "json_invalid":
-        return f"not valid JSON ({error['ctx'].get('error', error['msg'])})"
-    if kind == "missing":
-        if len(loc) >= 2 and loc[0] == "answers":
-            return "required answer is missing"
-        return "required field is missing"
-    if kind == "extra_forbidden":
-        if len(loc) == 2 and loc[0] == "answers":
-            return (
-                "not a question this respondent is asked in this file "
-                "(unknown, personal, or for another audience)"
-            )
-        if len(loc) == 3 and loc[0] == "answers":
-            return f"unknown row of {loc[1]}"
-        return "unknown field"
-    if kind == "value_error":
-        return str(error["msg"]).removeprefix("Value error, ")
-    shown = repr(error.get("input"))
-    if len(shown) > 40:
-        shown = shown[:37] + "..."
-    msg = str(error["msg"])
-    return f"{msg[0].lower()}{msg[1:]} (got {shown})"
+def validate_chunk(chunk: Chunk) -> ValidationSummary:
+    """Validate ``chunk`` with this process's validator (:func:`start_validator` first)."""
+    assert _worker is not None, "start_validator() runs first in each process"
+    return _worker.validate(chunk)

@@ -41,7 +41,7 @@ from localdigital_tui.core.records.input_files import (
     PARQUET_SUFFIXES,
     find_answers_files,
 )
-from localdigital_tui.core.records.lines import BOM
+from localdigital_tui.core.records.line_reader import BOM
 from localdigital_tui.errors import RecordFileError, TableError
 
 BATCH_BYTES = 32 << 20  # JSON Lines are read in blocks of about this many bytes

@@ -6,7 +6,8 @@ import pytest
 
 from localdigital_tui.core.capture.flow import InterviewFlow
 from localdigital_tui.core.questionnaire.model import GridQuestion, LoadedQuestionnaire
-from localdigital_tui.core.records.validation import FileKind, RecordValidator
+from localdigital_tui.core.records.kinds import FileKind
+from localdigital_tui.core.records.validation import RecordValidator
 from localdigital_tui.errors import AnswerError, FlowError
 
 

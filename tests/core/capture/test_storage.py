@@ -15,7 +15,8 @@ from localdigital_tui.core.capture.storage import CaptureStore
 from localdigital_tui.core.files import durable as durable_files
 from localdigital_tui.core.questionnaire.loader import load_questionnaire
 from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
-from localdigital_tui.core.records.validation import FileKind, RecordValidator
+from localdigital_tui.core.records.kinds import FileKind
+from localdigital_tui.core.records.validation import RecordValidator
 from localdigital_tui.errors import DraftError, FlowError
 from tests.records_factory import complete_flow
 

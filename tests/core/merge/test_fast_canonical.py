@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from localdigital_tui.core.merge.fast_canonical import FastLines
-from localdigital_tui.core.merge.line_check import LineChecker, ValidLine
 from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 from localdigital_tui.core.records.fast_check import FastLineCheck
-from localdigital_tui.core.records.validation import FileKind
+from localdigital_tui.core.records.kinds import FileKind
+from localdigital_tui.core.records.line_check import LineChecker, ValidLine
 from tests.core.merge.record_lines import personal
 from tests.records_factory import complete_line
 

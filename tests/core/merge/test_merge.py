@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from localdigital_tui.core.merge import MergeOutputs, chunk_scan, line_reader, merge
-from localdigital_tui.core.merge.line_reader import Chunk, RawLine
+from localdigital_tui.core.merge import MergeOutputs, chunk_scan, merge
 from localdigital_tui.core.questionnaire.loader import load_questionnaire
 from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
+from localdigital_tui.core.records import line_check, line_reader
+from localdigital_tui.core.records.line_reader import Chunk, RawLine
 from localdigital_tui.errors import MergeInputError, RecordFileError
 from tests.conftest import QUESTIONNAIRE
 from tests.core.merge.conftest import Merge, read_jsonl
@@ -152,7 +153,7 @@ def test_a_line_too_long_to_be_a_record_is_cut_and_quarantined(
     # The limit is 8 MiB; a record is a few KiB. Here it is lowered to keep the test small.
     good = [line(record(loaded, n)) for n in range(2)]
     limit = max(map(len, good)) + 10
-    monkeypatch.setattr(chunk_scan, "MAX_LINE_BYTES", limit)
+    monkeypatch.setattr(line_check, "MAX_LINE_BYTES", limit)
     monkeypatch.setattr(line_reader, "MAX_LINE_BYTES", limit)
     path = write_lines(tmp_path / "in/a.jsonl", [good[0], "x" * (3 * limit), good[1]])
     report = run_merge([path])

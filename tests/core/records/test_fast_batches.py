@@ -1,5 +1,5 @@
 """Lines checked in batches: the batch path vouches for exactly what the line path would
-accept, and the lines it is handed are the file's lines, uncopied."""
+accept, and a file validates the same in any batch."""
 
 from __future__ import annotations
 
@@ -13,8 +13,7 @@ from hypothesis import strategies as st
 
 from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 from localdigital_tui.core.records.fast_check import BATCH, FastLineCheck
-from localdigital_tui.core.records.lines import line_views
-from localdigital_tui.core.records.validation import RecordValidator, line_blocks
+from localdigital_tui.core.records.validation import RecordValidator
 from localdigital_tui.core.simulate.writer import simulate
 from tests.core.records.test_fast_validation import TRICKY, mutate, paths
 from tests.records_factory import complete_line
@@ -166,27 +165,6 @@ def test_files_validate_the_same_in_any_block_size(
     assert [p.location.line for p in summary.problems] == [101]
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
-@given(
-    content=st.lists(st.sampled_from([b"a", b"bb", b"\n", b"\r\n", b"\xef\xbb\xbf", b"{}"])),
-    size=st.integers(1, 9),
-    cut=st.integers(0, 40),
-)
-def test_line_views_are_the_lines_of_line_blocks(
-    tmp_path_factory: pytest.TempPathFactory, content: list[bytes], size: int, cut: int
-) -> None:
-    path = tmp_path_factory.mktemp("views") / "lines.jsonl"
-    data = b"".join(content)
-    path.write_bytes(data)
-    ranges = [(0, None), (0, len(data)), (min(cut, len(data)), None)]
-    for start, stop in ranges:
-        if start and data[start - 1 : start] != b"\n":
-            continue  # ranges start at line starts
-        views = [bytes(line) for block in line_views(path, start, stop, size) for line in block]
-        copies = [line for block in line_blocks(path, start, stop, size) for line in block]
-        assert views == copies
-
-
 def test_personal_lines_in_batches(
     loaded: LoadedQuestionnaire, fast: FastLineCheck, tmp_path: Path
 ) -> None:
@@ -196,12 +174,3 @@ def test_personal_lines_in_batches(
     bad["record_id"] = bad["record_id"].upper()
     lines[7] = compact(bad)
     assert fast.doubtful_personal(lines) == [7]
-
-
-def test_lines_kept_from_an_earlier_block_keep_their_bytes(tmp_path: Path) -> None:
-    path = tmp_path / "lines.jsonl"
-    lines = [f"line {i:03d}".encode() for i in range(50)]
-    path.write_bytes(b"\n".join(lines) + b"\n")
-    kept = list(line_views(path, size=32))  # every block held while the next is read
-    assert len(kept) > 10
-    assert [bytes(line) for block in kept for line in block] == lines

@@ -13,13 +13,10 @@ from hypothesis import strategies as st
 
 from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 from localdigital_tui.core.records.fast_check import FastLineCheck
-from localdigital_tui.core.records.validation import (
-    FileKind,
-    RecordValidator,
-    ValidationSummary,
-    iter_lines,
-)
-from localdigital_tui.core.records.validation_parts import line_starts
+from localdigital_tui.core.records.kinds import FileKind
+from localdigital_tui.core.records.line_check import BadLine, LineChecker
+from localdigital_tui.core.records.line_reader import plan_chunks, read_lines
+from localdigital_tui.core.records.validation import RecordValidator, ValidationSummary
 from localdigital_tui.core.simulate.writer import simulate
 from localdigital_tui.errors import Location, Problem
 from tests.records_factory import complete_line
@@ -32,19 +29,25 @@ def simulated(loaded: LoadedQuestionnaire, tmp_path_factory: pytest.TempPathFact
     return path.read_text(encoding="utf-8").splitlines()
 
 
-def per_line(validator: RecordValidator, path: Path, kind: FileKind) -> ValidationSummary:
-    """The validator as it was before the fast path: pydantic on every line."""
-    summary = ValidationSummary(str(path), kind)
-    for number, raw in iter_lines(path):
-        if not raw.strip():
+def per_line(loaded: LoadedQuestionnaire, path: Path, kind: FileKind) -> ValidationSummary:
+    """What merge decides of each line: the line checker on every line, no fast path."""
+    checker = LineChecker([loaded])
+    summary = ValidationSummary(str(path))
+    for raw in read_lines(plan_chunks([path])[0]):
+        summary.lines += 1
+        if raw.blank:
             summary.blank += 1
             continue
-        found = validator.check_line(raw, kind)
-        if found:
+        found = checker.check_line(raw, kind)
+        if isinstance(found, BadLine):
             summary.bad += 1
-            summary.problems += [Problem(Location(str(path), number, field=w), m) for w, m in found]
+            summary.problems += [
+                Problem(Location(str(path), raw.number, field=w), m) for w, m in found.problems
+            ]
+        elif found.kind is FileKind.RESPONSES:
+            summary.responses += 1
         else:
-            summary.good += 1
+            summary.personal += 1
     return summary
 
 
@@ -158,10 +161,10 @@ def test_files_validate_exactly_as_line_by_line(
     loaded: LoadedQuestionnaire, validator: RecordValidator, simulated: list[str], tmp_path: Path
 ) -> None:
     path = bad_lines_file(loaded, simulated, tmp_path / "responses.jsonl")
-    expected = per_line(validator, path, FileKind.RESPONSES)
+    expected = per_line(loaded, path, FileKind.RESPONSES)
     assert expected.bad > 100 and expected.good > 50 and expected.blank > 5
-    for workers in (1, 2, 3):
-        got = validator.validate_file(path, workers=workers)
+    for workers, chunk_bytes in ((1, 1 << 24), (1, 5000), (2, 20_000), (3, 1 << 24)):
+        got = validator.validate_file(path, workers=workers, chunk_bytes=chunk_bytes)
         assert (got.good, got.bad, got.blank) == (expected.good, expected.bad, expected.blank)
         assert [str(p) for p in got.problems] == [str(p) for p in expected.problems]
 
@@ -175,19 +178,10 @@ def test_personal_files_too(
     lines[10] = lines[10].replace('"answers":{', '"answers":{"colour":"red",')
     lines[20] = lines[20].replace('"answers":{', '"answers":{"q5":{},')
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    expected = per_line(validator, path, FileKind.PERSONAL)
-    got = validator.validate_file(path, workers=2)
+    expected = per_line(loaded, path, FileKind.PERSONAL)
+    got = validator.validate_file(path, workers=2, chunk_bytes=4000)
     assert (got.good, got.bad) == (expected.good, expected.bad) == (298, 2)
     assert [str(p) for p in got.problems] == [str(p) for p in expected.problems]
-
-
-def test_parts_are_cut_at_line_starts(tmp_path: Path) -> None:
-    path = tmp_path / "x.jsonl"
-    path.write_bytes(b"aaaa\nbb\n\ncccccccc\nd")
-    cuts = line_starts(path, 4)
-    data = path.read_bytes()
-    assert cuts[0] == 0 and cuts[-1] == len(data) and cuts == sorted(cuts)
-    assert all(c == 0 or c == len(data) or data[c - 1 : c] == b"\n" for c in cuts)
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
-from localdigital_tui.core.records.validation import FileKind, RecordValidator
+from localdigital_tui.core.records.kinds import FileKind
+from localdigital_tui.core.records.validation import RecordValidator
 from tests.records_factory import complete_line
 
 
@@ -106,7 +107,7 @@ def test_file_validation_reports_bad_lines_and_counts_good_ones(
     assert (summary.good, summary.bad, summary.blank) == (4, 2, 1)
     shown = [str(p) for p in summary.problems]
     assert shown[0].startswith(f"{path}:3: answers.q8: ")
-    assert shown[1].startswith(f"{path}:7: line: not valid JSON")
+    assert shown[1].startswith(f"{path}:7: line: truncated last line (no line end): not valid")
 
 
 def test_a_utf8_bom_is_accepted(

@@ -11,7 +11,8 @@ import polars as pl
 import pytest
 
 from localdigital_tui.core.questionnaire.model import GridQuestion, LoadedQuestionnaire
-from localdigital_tui.core.records.validation import FileKind, RecordValidator
+from localdigital_tui.core.records.kinds import FileKind
+from localdigital_tui.core.records.validation import RecordValidator
 from localdigital_tui.core.simulate.lines import LinePlan
 from localdigital_tui.core.simulate.profile import REPORT_PROFILE
 from localdigital_tui.core.simulate.random_draws import Draws, splitmix64

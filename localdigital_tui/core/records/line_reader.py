@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from localdigital_tui.core.records.lines import BOM
-
+BOM = b"\xef\xbb\xbf"  # a UTF-8 byte order mark, accepted (and dropped) before a line
 NEWLINE = ord("\n")
 DEFAULT_CHUNK_BYTES = 16 * 1024 * 1024
 MAX_LINE_BYTES = 8 * 1024 * 1024

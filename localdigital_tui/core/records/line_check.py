@@ -33,15 +33,17 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import from_json
 
-from localdigital_tui.core.merge.canonical import (
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
+from localdigital_tui.core.records.canonical import (
     canonical_personal,
     canonical_response,
     field_values,
     record_time,
 )
-from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
+from localdigital_tui.core.records.kinds import FileKind
+from localdigital_tui.core.records.line_reader import MAX_LINE_BYTES, RawLine
+from localdigital_tui.core.records.problems import describe
 from localdigital_tui.core.records.schema import personal_adapter, record_adapter
-from localdigital_tui.core.records.validation import FileKind, describe
 
 _NOT_JSON = object()
 RESPONSE_ONLY_KEYS = frozenset(
@@ -89,6 +91,12 @@ class LineChecker:
         self._default = first
         self._last = dict(first)
 
+    def check_line(self, raw: RawLine, kind: FileKind) -> ValidLine | BadLine:
+        """Validate one line as read, expecting a line of ``kind``."""
+        if raw.overlong:
+            return overlong_line()
+        return self.check(raw.body, kind, raw.ended)
+
     def check(self, body: bytes, kind: FileKind, ended: bool = True) -> ValidLine | BadLine:
         """Validate ``body`` (a line without its line end), expecting a line of ``kind``."""
         tried = self._last[kind]
@@ -103,6 +111,8 @@ class LineChecker:
             return BadLine(personal, problems, _record_id_in(body))
         if not isinstance(data, dict):
             return BadLine(personal, [("line", NOT_AN_OBJECT)])
+        if not data.keys() & RECORD_KEYS:
+            return BadLine(personal, [("line", NOT_A_RECORD)])
         kind = _kind_of(data)
         record_id = data.get("record_id") if isinstance(data.get("record_id"), str) else None
         sha = _sha_of(data)
@@ -142,6 +152,18 @@ class LineChecker:
 
 
 NOT_AN_OBJECT = "not a JSON object (a record is one {...} per line)"
+NOT_A_RECORD = (
+    "not a record: none of a record's fields (record_id, questionnaire, answers, audience, "
+    "status, ...)"
+)
+
+
+def overlong_line() -> BadLine:
+    """A line too long to be a record cannot be read: it may hold anything, personal
+    data too, so it goes with the personal outputs."""
+    return BadLine(
+        FileKind.PERSONAL, [("line", f"longer than {MAX_LINE_BYTES} bytes: not a record")]
+    )
 
 
 def _codes(loaded: LoadedQuestionnaire) -> tuple[frozenset[str], frozenset[str]]:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from localdigital_tui.core.merge.line_check import BadLine, LineChecker, ValidLine
 from localdigital_tui.core.questionnaire.loader import load_questionnaire
 from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
-from localdigital_tui.core.records.validation import FileKind
+from localdigital_tui.core.records.kinds import FileKind
+from localdigital_tui.core.records.line_check import BadLine, LineChecker, ValidLine
 from tests.conftest import QUESTIONNAIRE
 from tests.core.merge.record_lines import line, personal, record
 

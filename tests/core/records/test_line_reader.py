@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from localdigital_tui.core.merge import line_reader
-from localdigital_tui.core.merge.line_reader import plan_chunks, read_lines
+from localdigital_tui.core.records import line_reader
+from localdigital_tui.core.records.line_reader import plan_chunks, read_lines
 
 
 def lines_of(path: Path, chunk_bytes: int = 1 << 20) -> list[tuple[int, bytes, bool]]:
