@@ -16,11 +16,14 @@ from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.reader import ReaderError
 
 from localdigital_tui.core.questionnaire.consistency import check_consistency
 from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire, Questionnaire
 from localdigital_tui.core.questionnaire.positions import PositionIndex
 from localdigital_tui.errors import Location, Problem, QuestionnaireError
+
+DEEP = " (hundreds of nested brackets or indents: a generated or damaged file?)"
 
 
 def load_questionnaire(path: Path | str) -> LoadedQuestionnaire:
@@ -52,15 +55,30 @@ def parse_questionnaire(raw: bytes | str, filename: str = "<questionnaire>") -> 
             raise QuestionnaireError(filename, [problem]) from exc
     else:
         text = raw
-    tree = _parse_yaml(text, filename)
-    positions = PositionIndex(tree, filename)
-    if not isinstance(tree, CommentedMap):
-        problem = Problem(
-            positions.locate(()), "expected a mapping of questionnaire keys at the top"
-        )
-        raise QuestionnaireError(filename, [problem])
     try:
-        questionnaire = Questionnaire.model_validate(_plain(tree))
+        tree = _parse_yaml(text, filename)
+        positions = PositionIndex(tree, filename)
+        if not isinstance(tree, CommentedMap):
+            problem = Problem(
+                positions.locate(()), "expected a mapping of questionnaire keys at the top"
+            )
+            raise QuestionnaireError(filename, [problem])
+        plain = _plain(tree)
+    except RecursionError:
+        problem = Problem(Location(filename), f"nested too deeply to be a questionnaire{DEEP}")
+        raise QuestionnaireError(filename, [problem]) from None
+    broken = [
+        Problem(
+            positions.locate(path),
+            "text holds a lone surrogate (\\ud800-\\udfff), not a "
+            "character; write the character itself",
+        )
+        for path in _surrogate_paths(plain, ())
+    ]
+    if broken:
+        raise QuestionnaireError(filename, broken)
+    try:
+        questionnaire = Questionnaire.model_validate(plain)
     except ValidationError as exc:
         raise QuestionnaireError(filename, _problems_from(exc, positions)) from exc
     problems = check_consistency(questionnaire, positions)
@@ -74,6 +92,12 @@ def _parse_yaml(text: str, filename: str) -> Any:
     yaml.allow_duplicate_keys = False
     try:
         return yaml.load(text)
+    except ReaderError as exc:  # a character YAML does not allow (NUL, other controls)
+        at = int(exc.position)
+        what = f"character U+{exc.character:04X} is not allowed in YAML (a binary file?)"
+        where = Location(filename, text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at))
+        problem = Problem(where, what)
+        raise QuestionnaireError(filename, [problem]) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -81,6 +105,21 @@ def _parse_yaml(text: str, filename: str) -> Any:
         what = " ".join(part for part in (exc.context, exc.problem) if part)
         problem = Problem(Location(filename, line, column), f"YAML syntax error: {what}")
         raise QuestionnaireError(filename, [problem]) from exc
+
+
+def _surrogate_paths(node: Any, path: tuple[str | int, ...]) -> list[tuple[str | int, ...]]:
+    """Where a string holds a lone surrogate (a ``"\\ud800"`` escape): it cannot be
+    printed or written as UTF-8."""
+    if isinstance(node, dict):
+        return [p for key, value in node.items() for p in _surrogate_paths(value, (*path, key))]
+    if isinstance(node, list):
+        return [p for i, value in enumerate(node) for p in _surrogate_paths(value, (*path, i))]
+    if isinstance(node, str):
+        try:
+            node.encode("utf-8")
+        except UnicodeEncodeError:
+            return [path]
+    return []
 
 
 def _plain(node: Any) -> Any:
@@ -115,6 +154,10 @@ def _problems_from(exc: ValidationError, positions: PositionIndex) -> list[Probl
             message = (
                 f"unknown {key} '{ctx.get('tag')}'; expected one of: {ctx.get('expected_tags')}"
             )
+        elif error["type"] == "union_tag_not_found":
+            key = str(error.get("ctx", {}).get("discriminator", "kind")).strip("'")
+            location = positions.locate(loc)
+            message = f"missing required key '{key}' (what kind of question this is)"
         elif error["type"] == "extra_forbidden":
             location = positions.locate(loc)
             message = f"unknown key '{loc[-1]}'"

@@ -202,3 +202,29 @@ def test_sha256_is_of_the_file_bytes(tmp_path: Path) -> None:
     path = tmp_path / "q.yaml"
     path.write_text(MINIMAL, encoding="utf-8")
     assert load_questionnaire(path).sha256 == hashlib.sha256(MINIMAL.encode()).hexdigest()
+
+
+def test_a_nul_byte_is_reported_at_its_line_and_column() -> None:
+    text = MINIMAL.replace("title: Tiny", "title: Ti\x00ny")
+    [problem] = problems_of(text)
+    assert (problem.location.line, problem.location.column) == (line_of(MINIMAL, "title:"), 10)
+    assert "U+0000 is not allowed in YAML" in problem.message
+
+
+def test_hundreds_of_nested_brackets_are_a_problem_not_a_crash() -> None:
+    [problem] = problems_of(MINIMAL + "extra: " + "[" * 300 + "]" * 300 + "\n")
+    assert "nested too deeply" in problem.message
+
+
+def test_a_question_without_kind_says_kind_is_missing() -> None:
+    text = MINIMAL.replace("    kind: number\n", "")
+    [problem] = problems_of(text)
+    assert problem.location.line == line_of(MINIMAL, "- code: q2")
+    assert problem.message.startswith("missing required key 'kind'")
+
+
+def test_a_lone_surrogate_is_refused_where_it_is() -> None:
+    text = MINIMAL.replace("text: Savings?", 'text: "Savings \\ud800?"')
+    [problem] = problems_of(text)
+    assert problem.location.line == line_of(MINIMAL, "text: Savings?")
+    assert "lone surrogate" in problem.message
