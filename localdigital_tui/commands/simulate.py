@@ -67,6 +67,12 @@ def simulate(
     """
     import os
 
+    if files is None and not output.is_dir() and output.suffix not in (".jsonl", ".ndjson"):
+        raise click.BadParameter(
+            f"{output}: simulate writes JSON Lines; name it .jsonl "
+            "(then 'localdigital convert' makes Parquet)",
+            param_hint="--output",
+        )
     # Each batch frees and remakes some 400 MB of columns. Polars' allocator
     # (jemalloc) would give that memory back to the kernel between batches and
     # fault it in again, ~1 us of CPU a record: keep it until the command ends.

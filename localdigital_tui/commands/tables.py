@@ -15,7 +15,7 @@ from localdigital_tui.commands.options import (
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from localdigital_tui.core.questionnaire.model import Questionnaire
+    from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 
 TABLE_IDS = (
     "4.council_type",
@@ -175,8 +175,8 @@ def tables(
             raise click.UsageError(
                 "--check takes only DATA, --table, --targets, --slips and --format"
             )
-        text, failed = _check(loaded.questionnaire, files, table_ids, fmt, targets, slips)
-        _emit(text, output)
+        text, failed = _check(loaded, files, table_ids, fmt, targets, slips)
+        _emit(text, output, files)
         if failed:
             raise SystemExit(1)
         return
@@ -189,25 +189,38 @@ def tables(
         options=Options(net=net, sort=sort, base=rule),
         include_partial=include_partial,
     )
-    made, _ = tabulate_files(files, loaded.questionnaire, request)
+    made, aggregates = tabulate_files(files, loaded.questionnaire, request, loaded.sha256)
+    _note_copies(aggregates.copies)
     source = None
     if fmt == "json":
         q = loaded.questionnaire
         source = provenance(q.id, q.version, loaded.sha256, files)
-    _emit(render(fmt, made, source), output)
+    _emit(render(fmt, made, source), output, files)
 
 
-def _emit(text: str, output: Path | None) -> None:
+def _note_copies(copies: int) -> None:
+    if copies:
+        click.echo(
+            f"note: {copies} line(s) held a record already read (the same record id and "
+            "contents: a copied folder, or a file given twice); each record is counted once",
+            err=True,
+        )
+
+
+def _emit(text: str, output: Path | None, inputs: list[Path]) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
-    from localdigital_tui.core.files.durable import write_atomically
+    from localdigital_tui.core.files.durable import make_folder, write_atomically
+    from localdigital_tui.core.files.outputs import refuse_overwriting
 
+    refuse_overwriting(output, inputs)
+    make_folder(output.parent)
     write_atomically(output, text.encode("utf-8"))
 
 
 def _check(
-    questionnaire: Questionnaire,
+    loaded: LoadedQuestionnaire,
     files: list[Path],
     table_ids: tuple[str, ...],
     fmt: str,
@@ -226,6 +239,9 @@ def _check(
     if table_ids:
         wanted = [t for t in wanted if t.table in table_ids]
     listed = load_slips(slips or data_path("slips.csv"))
-    found = tables_by_group(files, questionnaire, Options(net=True))
+    found, aggregates = tables_by_group(
+        files, loaded.questionnaire, Options(net=True), loaded.sha256
+    )
+    _note_copies(aggregates.copies)
     outcomes = reconcile(wanted, listed, found)
     return render_reconciliation(outcomes, fmt), any(o.status == MISMATCH for o in outcomes)

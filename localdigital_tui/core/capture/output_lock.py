@@ -20,6 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from localdigital_tui.core.files.durable import make_folder
 from localdigital_tui.errors import OutputLockedError
 
 LOCK_NAME = ".capture.lock"
@@ -41,7 +42,7 @@ class OutputLock:
     def acquire(self) -> None:
         if self._fd is not None:
             return
-        self.out_dir.mkdir(parents=True, exist_ok=True)
+        make_folder(self.out_dir)
         # Opened without O_TRUNC: the holder's details must survive a refused open.
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         try:

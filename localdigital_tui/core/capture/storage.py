@@ -40,6 +40,7 @@ from localdigital_tui.core.files.durable import (
     append_line,
     count_lines,
     holds_record,
+    make_folder,
     move_durably,
     remove_durably,
     write_atomically,
@@ -102,7 +103,7 @@ class CaptureStore:
         self._now = now
         # Resumed drafts keep the interviewer and event they were started with.
         self._origins: dict[str, tuple[str, str | None]] = {}
-        self.drafts_dir.mkdir(parents=True, exist_ok=True)
+        make_folder(self.drafts_dir)
 
     # ------------------------------------------------------------------ files
     def responses_path(self, day: date | None = None) -> Path:

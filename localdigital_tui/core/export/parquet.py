@@ -21,12 +21,13 @@ import contextlib
 import io
 import os
 import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import polars as pl
 
-from localdigital_tui.core.files.durable import fsync_directory
+from localdigital_tui.core.files.durable import fsync_directory, make_folder
+from localdigital_tui.core.files.outputs import refuse_overwriting
 from localdigital_tui.core.questionnaire.model import (
     GridQuestion,
     LoadedQuestionnaire,
@@ -36,7 +37,7 @@ from localdigital_tui.core.questionnaire.model import (
     Questionnaire,
 )
 from localdigital_tui.core.records.input_files import JSONL_SUFFIXES, find_answers_files
-from localdigital_tui.core.records.line_reader import BOM
+from localdigital_tui.core.records.line_blocks import line_blocks
 from localdigital_tui.errors import OutputFileError, RecordFileError
 
 BLOCK_BYTES = 64 << 20  # JSON read per step; the Parquet is written from parts
@@ -150,28 +151,6 @@ def answers_files(paths: Sequence[Path]) -> list[Path]:
     )
 
 
-def line_blocks(path: Path, size: int = BLOCK_BYTES) -> Iterator[bytes]:
-    """``path`` in blocks of about ``size`` bytes, each ending at a line end (BOM removed)."""
-    try:
-        handle = path.open("rb")
-    except OSError as exc:
-        raise RecordFileError(path, exc.strerror or str(exc)) from exc
-    with handle:
-        rest = handle.read(len(BOM))
-        if rest == BOM:
-            rest = b""
-        while chunk := handle.read(size):
-            data = rest + chunk
-            cut = data.rfind(b"\n") + 1
-            if cut == 0:
-                rest = data
-                continue
-            yield data[:cut]
-            rest = data[cut:]
-        if rest.strip():
-            yield rest
-
-
 def convert(
     files: Sequence[Path], output: Path, loaded: LoadedQuestionnaire, *, overwrite: bool = False
 ) -> int:
@@ -181,11 +160,10 @@ def convert(
     Parquet part in a temporary folder beside ``output``; the parts are then
     streamed into one file, fsynced and renamed into place. Memory holds one block.
     """
+    refuse_overwriting(output, files)
     if output.exists() and not overwrite:
         raise OutputFileError(output, "already exists (use --force to replace it)")
-    if any(output.resolve() == f.resolve() for f in files):
-        raise OutputFileError(output, "is also an input")
-    output.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(output.parent)
     parts = output.with_name(f".{output.name}.{os.getpid()}.parts")
     temp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
     q = loaded.questionnaire
@@ -194,8 +172,11 @@ def convert(
         parts.mkdir()
         count = 0
         for path in files:
-            for block in line_blocks(path):
-                frame = pl.read_ndjson(io.BytesIO(block), schema=schema).select(columns)
+            for block in line_blocks(path, BLOCK_BYTES):
+                data = block.read()
+                if not data.strip():
+                    continue
+                frame = pl.read_ndjson(io.BytesIO(data), schema=schema).select(columns)
                 frame.write_parquet(parts / f"{count:06d}.parquet", compression="zstd")
                 count += 1
         if count == 0:

@@ -12,11 +12,25 @@ then reports) and never spreads into a good record.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+
+
+def make_folder(folder: Path) -> None:
+    """Create ``folder`` and any missing parents. A parent that is a file is named in
+    the error (``mkdir`` itself would say "File exists" of the folder asked for)."""
+    for parent in (folder, *folder.parents):
+        if parent.is_dir():
+            break
+        if parent.exists():
+            raise NotADirectoryError(
+                errno.ENOTDIR, "not a folder (a file of that name is in the way)", str(parent)
+            )
+    folder.mkdir(parents=True, exist_ok=True)
 
 
 def fsync_directory(path: Path) -> None:
@@ -37,7 +51,10 @@ def _write_all(fd: int, data: bytes) -> None:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data``: temp file, write, fsync, rename, fsync the directory."""
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:  # named after the file asked for, not the temporary one
+        raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from None
     try:
         try:
             _write_all(fd, data)
@@ -81,7 +98,7 @@ def remove_durably(path: Path) -> bool:
 
 def move_durably(source: Path, target: Path) -> None:
     """Rename ``source`` to ``target`` and fsync both directories."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(target.parent)
     os.replace(source, target)
     fsync_directory(target.parent)
     if target.parent != source.parent:

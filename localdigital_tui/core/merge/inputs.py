@@ -14,6 +14,7 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from localdigital_tui.core.files.outputs import file_identity
 from localdigital_tui.errors import MergeInputError
 
 GLOB_CHARACTERS = frozenset("*?[")
@@ -44,12 +45,6 @@ def expand_inputs(arguments: Sequence[str | Path]) -> list[Path]:
     if not found:
         raise MergeInputError("no input files found (directories are searched for *.jsonl)")
     return found
-
-
-def file_identity(path: Path) -> tuple[int, int]:
-    """(device, inode): the same file under two names compares equal."""
-    status = path.stat()
-    return status.st_dev, status.st_ino
 
 
 def _expand_one(argument: str) -> list[Path]:

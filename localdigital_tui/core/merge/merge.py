@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from localdigital_tui.core.files.durable import make_folder
 from localdigital_tui.core.merge.chunk_scan import scan_chunk, start_scanner
 from localdigital_tui.core.merge.merge_state import MergeState
 from localdigital_tui.core.merge.outputs import MergeOutputs
@@ -64,7 +65,7 @@ def merge(
         raise RecordFileError(exc.filename or "input", exc.strerror or str(exc)) from exc
     check_outputs(outputs.all(), inputs)
     for folder in {path.parent for path in outputs.all()}:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_folder(folder)
     work_dir = Path(tempfile.mkdtemp(prefix=".merge-", dir=outputs.merged.parent))
     try:
         state = MergeState(inputs, outputs)

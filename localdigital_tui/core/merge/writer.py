@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from localdigital_tui.core.files.durable import fsync_directory
-from localdigital_tui.core.merge.inputs import file_identity
+from localdigital_tui.core.files.outputs import file_identity
 from localdigital_tui.errors import MergeInputError
 
 _BUFFER = 1024 * 1024

@@ -100,10 +100,18 @@ class Slip:
 
 def _rows(path: Path, header: tuple[str, ...]) -> Iterable[tuple[int, dict[str, str]]]:
     with path.open(newline="", encoding="utf-8") as handle:
-        reader = csv.DictReader(handle)
-        if tuple(reader.fieldnames or ()) != header:
-            raise TargetFileError(f"{path}: header must be {','.join(header)}")
-        yield from enumerate(reader, start=2)
+        try:
+            reader = csv.DictReader(handle)
+            if tuple(reader.fieldnames or ()) != header:
+                raise TargetFileError(f"{path}: header must be {','.join(header)}")
+            yield from enumerate(reader, start=2)
+        except UnicodeDecodeError as exc:
+            raise TargetFileError(
+                f"{path}: not UTF-8 text (invalid byte 0x{exc.object[exc.start]:02x}): "
+                f"expected a CSV file with the header {','.join(header)}"
+            ) from None
+        except csv.Error as exc:
+            raise TargetFileError(f"{path}: not a CSV file ({exc})") from None
 
 
 def read_targets(path: Path) -> list[Target]:

@@ -21,7 +21,7 @@ from typing import BinaryIO, Literal
 
 import polars as pl
 
-from localdigital_tui.core.files.durable import fsync_directory
+from localdigital_tui.core.files.durable import fsync_directory, make_folder
 from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 from localdigital_tui.core.simulate.lines import (
     PART_SEPARATOR,
@@ -134,10 +134,7 @@ def simulate(
     Directories are created as needed; existing files are an error unless
     ``overwrite``. ``sync=False`` skips fsync (see :func:`replacing`).
     """
-    try:
-        (path if files is not None else path.parent).mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputFileError(path, exc.strerror or str(exc)) from exc
+    make_folder(path if files is not None else path.parent)
     outputs = plan_outputs(path, records, files, personal=personal)
     targets = [p for o in outputs for p in (o.responses, o.personal) if p is not None]
     if not overwrite:

@@ -1,8 +1,9 @@
 """Everything the tables need, added up from the result frames of every part.
 
 :mod:`.queries` asks each part of the input (a block of JSON Lines or a slice of
-Parquet) for three small frames (:mod:`.block_workers` runs them, in worker
-processes for big JSON Lines inputs); this module adds their rows up. Sums are
+Parquet) for a few small frames (:mod:`.parts` runs them); this module adds their
+rows up, refuses records of another questionnaire, and counts a record found in
+several inputs once (:mod:`.copies`). Sums are
 exact: integer columns add as integers, float columns as integers of millionths,
 so a mean can be rounded half-up without float error. Everything after this
 module works on these few hundred aggregated numbers, never on records.
@@ -11,15 +12,15 @@ module works on these few hundred aggregated numbers, never on records.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from contextlib import closing
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
 import polars as pl
 
-from localdigital_tui.core.tables.block_workers import tabulated
-from localdigital_tui.core.tables.frame import AUDIENCE, STATUS, Batch, FlatColumn, LineBlock
+from localdigital_tui.core.tables.copies import first_copies
+from localdigital_tui.core.tables.frame import AUDIENCE, SHA256, STATUS, Batch, FlatColumn
+from localdigital_tui.core.tables.parts import Part, source_of, tabulated
 from localdigital_tui.core.tables.queries import COMPLETE, FLOAT_SCALE, SPLIT, Query
 from localdigital_tui.errors import TableError
 
@@ -63,6 +64,7 @@ class Aggregates:
 
     records: dict[GroupKey, int] = field(default_factory=dict)
     excluded: int = 0  # records left out because they are not complete
+    copies: int = 0  # lines left out because an identical copy of the record came first
     counts: dict[tuple[GroupKey, str], dict[str, int]] = field(default_factory=dict)
     answered: dict[tuple[GroupKey, str], int] = field(default_factory=dict)
     numeric: dict[tuple[GroupKey, str], Numeric] = field(default_factory=dict)
@@ -82,35 +84,98 @@ def _total(value: int | None, column: FlatColumn) -> Fraction:
 
 
 def aggregate(
-    batches: Iterable[Batch | LineBlock],
+    parts: Iterable[Part],
     columns: Sequence[FlatColumn],
     *,
     audiences: Sequence[str],
+    sha256: str | None = None,
     split: str | None = None,
     thresholds: Mapping[str, int] | None = None,
     include_partial: bool = False,
-    workers: int | None = None,
 ) -> Aggregates:
     """Run the queries on each part and add up their few rows as exact Python numbers.
 
-    ``workers``: how many processes tabulate JSON Lines blocks; None picks
-    (:func:`.block_workers.worker_count`).
+    A record naming a questionnaire other than ``sha256`` is refused. A record id
+    found more than once is counted once when its copies are the same (a copied
+    folder, a file given twice); copies that differ are refused, pointing at merge.
     """
-    result = Aggregates()
-    unknown: dict[str, set[str]] = {}
+    listed = list(parts)
     query = Query(tuple(columns), split, dict(thresholds or {}), include_partial)
-    with closing(tabulated(batches, query, workers)) as parts:
-        for statuses, counts, summary in parts:
-            _add_statuses(result, statuses, audiences, include_partial)
-            _add_counts(result, counts, columns, unknown)
-            _add_summary(result, summary, columns)
-    if unknown:
-        listed = "; ".join(f"{col}: {', '.join(sorted(v))}" for col, v in sorted(unknown.items()))
-        raise TableError(
-            f"answers with codes the questionnaire does not have ({listed}); "
-            "run 'localdigital validate' on the files"
-        )
+    adding = _Adding(columns, audiences, include_partial, sha256)
+    ids = []
+    for part, (statuses, counts, summary, part_ids) in tabulated(listed, query):
+        adding.add(statuses, counts, summary, where=part)
+        ids.append(part_ids)
+    result = adding.finish()
+    if ids and pl.concat(ids).is_duplicated().any():
+        whole, copies = first_copies(listed, query)
+        adding = _Adding(columns, audiences, include_partial, sha256)
+        adding.add(*query.collect(whole)[:3], where=None)
+        result = adding.finish()
+        result.copies = copies
+    if not any(result.records.values()):
+        if result.excluded:
+            raise TableError(
+                f"no complete records to tabulate ({result.excluded} partial; "
+                "--include-partial tabulates them)"
+            )
+        raise TableError("no records to tabulate: the inputs hold no answers records")
     return result
+
+
+class _Adding:
+    """Adds up the result frames of the parts, checking what they hold."""
+
+    def __init__(
+        self,
+        columns: Sequence[FlatColumn],
+        audiences: Sequence[str],
+        include_partial: bool,
+        sha256: str | None,
+    ) -> None:
+        self.result = Aggregates()
+        self.columns = columns
+        self.audiences = audiences
+        self.include_partial = include_partial
+        self.sha256 = sha256
+        self.unknown: dict[str, set[str]] = {}
+
+    def add(
+        self,
+        statuses: pl.DataFrame,
+        counts: pl.DataFrame,
+        summary: pl.DataFrame,
+        where: Part | None,
+    ) -> None:
+        if self.sha256 is not None and where is not None:
+            _check_questionnaire(statuses, self.sha256, where)
+        _add_statuses(self.result, statuses, self.audiences, self.include_partial)
+        _add_counts(self.result, counts, self.columns, self.unknown)
+        _add_summary(self.result, summary, self.columns)
+
+    def finish(self) -> Aggregates:
+        if self.unknown:
+            listed = "; ".join(
+                f"{col}: {', '.join(sorted(v))}" for col, v in sorted(self.unknown.items())
+            )
+            raise TableError(
+                f"answers with codes the questionnaire does not have ({listed}); "
+                "run 'localdigital validate' on the files"
+            )
+        return self.result
+
+
+def _check_questionnaire(statuses: pl.DataFrame, sha256: str, part: Part) -> None:
+    """Refuse records that name another questionnaire: their codes may mean other things."""
+    other = statuses.filter(pl.col(SHA256).is_not_null() & (pl.col(SHA256) != sha256))
+    if other.height:
+        named = ", ".join(sorted(set(other[SHA256]))[:3])
+        where = part.lines if isinstance(part, Batch) else f"bytes {part.start}-{part.end}"
+        raise TableError(
+            f"{source_of(part)} ({where}): {other['records'].sum()} record(s) of another "
+            f"questionnaire (sha256 {named}), not of this one ({sha256}); tabulate them with "
+            "their own questionnaire (--questionnaire FILE)"
+        )
 
 
 def _add_statuses(

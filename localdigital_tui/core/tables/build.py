@@ -98,9 +98,13 @@ def wanted(questionnaire: Questionnaire, specs: Sequence[TableSpec], by: str | N
 
 
 def tabulate_files(
-    files: Sequence[Path], questionnaire: Questionnaire, request: Request
+    files: Sequence[Path],
+    questionnaire: Questionnaire,
+    request: Request,
+    sha256: str | None = None,
 ) -> tuple[list[Table], Aggregates]:
-    """Read ``files`` once and make every table the request asks for."""
+    """Read ``files`` once and make every table the request asks for; with ``sha256``
+    (the questionnaire file's), records of another questionnaire are refused."""
     pairs = plan(questionnaire, request)
     want = wanted(questionnaire, [spec for spec, _ in pairs], request.by)
     columns = flat_columns(questionnaire, want)
@@ -111,6 +115,7 @@ def tabulate_files(
         record_batches(files, questionnaire, want),
         columns,
         audiences=questionnaire.audience_codes(),
+        sha256=sha256,
         split=request.by,
         thresholds=thresholds,
         include_partial=request.include_partial,
@@ -214,13 +219,13 @@ def _notes(
 
 
 def tables_by_group(
-    files: Sequence[Path], questionnaire: Questionnaire, options: Options
-) -> dict[tuple[str, str], Table]:
+    files: Sequence[Path], questionnaire: Questionnaire, options: Options, sha256: str | None = None
+) -> tuple[dict[tuple[str, str], Table], Aggregates]:
     """Every table for every single group, from one read: what ``--check`` looks figures up in."""
     request = Request(group="all", options=options)
-    _, aggregates = tabulate_files(files, questionnaire, request)
+    _, aggregates = tabulate_files(files, questionnaire, request, sha256)
     found: dict[tuple[str, str], Table] = {}
     for group in questionnaire.audience_codes():
         for table in make_tables(aggregates, questionnaire, replace(request, group=group)):
             found[(table.id, group)] = table
-    return found
+    return found, aggregates

@@ -7,7 +7,10 @@ them. Whatever the input, the frame has the same columns:
 * one column per single-choice question, named by its code (``role``, ``q8``);
 * one column per grid row or numeric field, named ``<question>__<row>``
   (``q5__flexible_working``, ``q9__services_digital``);
-* one column per single number question (``q10_amount``).
+* one column per single number question (``q10_amount``);
+* ``record_id``, the questionnaire's sha256 the record names (``__sha256``) and the
+  envelope's other strings, so that copies of a record are counted once and a
+  record of another questionnaire is refused (:mod:`.aggregate`).
 
 Only the columns the requested tables need are read: JSON Lines are scanned with a
 schema naming just those answers (the reader skips the rest, free text included);
@@ -23,7 +26,7 @@ refused when named and skipped when found in a directory.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,13 +44,17 @@ from localdigital_tui.core.records.input_files import (
     PARQUET_SUFFIXES,
     find_answers_files,
 )
-from localdigital_tui.core.records.line_reader import BOM
+from localdigital_tui.core.records.line_blocks import LineBlock, line_blocks
 from localdigital_tui.errors import RecordFileError, TableError
 
 BATCH_BYTES = 32 << 20  # JSON Lines are read in blocks of about this many bytes
 BATCH_ROWS = 20_000  # Parquet is read in slices of this many records (about 30 MiB of JSON)
 AUDIENCE = "audience"
 STATUS = "status"
+RECORD_ID = "record_id"
+SHA256 = "__sha256"  # the questionnaire's, as the record names it
+ENVELOPE = ("interviewer", "device", "event", "started_at", "submitted_at")
+"""What, besides the answers read, tells two copies of a record id apart."""
 
 
 def flat_name(question: str, row: str = "") -> str:
@@ -135,10 +142,34 @@ def _answers_schema(columns: Iterable[FlatColumn]) -> pl.Struct:
     return pl.Struct(fields)
 
 
-def _nested_select(columns: Sequence[FlatColumn], answers: pl.Struct) -> list[pl.Expr]:
+def _record_exprs(schema: Mapping[str, pl.DataType]) -> list[pl.Expr]:
+    """audience, status, record_id, the questionnaire's sha256 and the envelope, as strings
+    (null where the file has no such column)."""
+
+    def string(name: str) -> pl.Expr:
+        found = pl.col(name).cast(pl.String) if name in schema else pl.lit(None, pl.String)
+        return found.alias(name)
+
+    reference = schema.get("questionnaire")
+    if isinstance(reference, pl.Struct) and "sha256" in {f.name for f in reference.fields}:
+        sha = pl.col("questionnaire").struct.field("sha256").cast(pl.String)
+    else:
+        sha = string("questionnaire_sha256")
+    return [
+        string(AUDIENCE),
+        string(STATUS),
+        string(RECORD_ID),
+        sha.alias(SHA256),
+        *(string(name) for name in ENVELOPE),
+    ]
+
+
+def _nested_select(
+    columns: Sequence[FlatColumn], answers: pl.Struct, schema: Mapping[str, pl.DataType]
+) -> list[pl.Expr]:
     """Flatten an ``answers`` struct column; answers missing from ``answers`` become null."""
     present = {f.name: f.dtype for f in answers.fields}
-    exprs = [pl.col(AUDIENCE).cast(pl.String), pl.col(STATUS).cast(pl.String)]
+    exprs = _record_exprs(schema)
     for c in columns:
         source = pl.col("answers").struct.field(c.question)
         dtype = present.get(c.question)
@@ -162,56 +193,15 @@ class Batch:
     lines: str  # "rows 1-20000"
 
 
-@dataclass(frozen=True)
-class LineBlock:
-    """Whole lines of a JSON Lines file: its bytes from ``start`` up to ``end``.
-
-    Only offsets: a block is read when it is tabulated, maybe in another process.
-    Its line numbers are counted then (see :func:`block_lines`).
-    """
-
-    path: str
-    start: int
-    end: int
-
-    def read(self) -> bytes:
-        """The block's bytes, without the byte-order mark a file may start with (OSError)."""
-        with open(self.path, "rb") as handle:
-            handle.seek(self.start)
-            data = handle.read(self.end - self.start)
-        if self.start == 0 and data.startswith(BOM):  # the JSON reader rejects a BOM
-            data = data[len(BOM) :]
-        return data
-
-
-def block_lines(data: bytes) -> int:
-    """How many lines a block holds (the last may lack its line end)."""
-    return data.count(b"\n") + (bool(data) and not data.endswith(b"\n"))
-
-
-def line_blocks(path: Path, size: int) -> Iterator[LineBlock]:
-    """``path`` cut into blocks of whole lines, each about ``size`` bytes or one longer line."""
-    if size < 1:
-        raise ValueError(f"batch_bytes must be at least 1, not {size}")
-    try:
-        with path.open("rb") as handle:
-            total = handle.seek(0, 2)
-            start = 0
-            while start < total:
-                handle.seek(min(start + size, total) - 1)
-                handle.readline()  # to the end of the line the cut falls in
-                end = handle.tell()
-                yield LineBlock(str(path), start, end)
-                start = end
-    except OSError as exc:
-        raise RecordFileError(path, exc.strerror or str(exc)) from exc
-
-
 def jsonl_frame(data: bytes, columns: Sequence[FlatColumn]) -> pl.LazyFrame:
     """The flat frame over JSON Lines held in ``data`` (only the wanted answers are read)."""
     answers = _answers_schema(columns)
-    schema = {AUDIENCE: pl.String(), STATUS: pl.String(), "answers": answers}
-    return pl.scan_ndjson(data, schema=schema).select(_nested_select(columns, answers))
+    reference = pl.Struct({"sha256": pl.String()})
+    schema: dict[str, pl.DataType] = {
+        name: pl.String() for name in (AUDIENCE, STATUS, RECORD_ID, *ENVELOPE)
+    }
+    schema |= {"questionnaire": reference, "answers": answers}
+    return pl.scan_ndjson(data, schema=schema).select(_nested_select(columns, answers, schema))
 
 
 def _parquet_batches(path: Path, columns: Sequence[FlatColumn], rows: int) -> Iterator[Batch]:
@@ -226,9 +216,9 @@ def _parquet_batches(path: Path, columns: Sequence[FlatColumn], rows: int) -> It
             raise RecordFileError(path, f"no '{key}' column: not an answers file")
     answers = schema.get("answers")
     if isinstance(answers, pl.Struct):
-        exprs = _nested_select(columns, answers)
+        exprs = _nested_select(columns, answers, schema)
     else:
-        exprs = [pl.col(AUDIENCE).cast(pl.String), pl.col(STATUS).cast(pl.String)]
+        exprs = _record_exprs(schema)
         for c in columns:
             source = pl.col(c.name) if c.name in schema else pl.lit(None, dtype=c.dtype)
             exprs.append(source.cast(c.dtype).alias(c.name))

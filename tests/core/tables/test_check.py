@@ -71,7 +71,7 @@ def outcomes(
 ) -> dict[str, tuple[str, str, str]]:
     targets = write(tmp_path / "t.csv", TARGET_HEADER, [(*t, "test", "") for t in TARGETS])
     slips = write(tmp_path / "s.csv", SLIP_HEADER, SLIPS)
-    tables = tables_by_group([survey_file], loaded.questionnaire, Options(net=True))
+    tables, _ = tables_by_group([survey_file], loaded.questionnaire, Options(net=True))
     found = reconcile(load_targets(targets), load_slips(slips), tables)
     assert summary(found) == "9 of 14 figures reproduced; 2 report slips as listed; 3 mismatches"
     return {
@@ -123,7 +123,7 @@ def test_the_bundled_data_reproduces_every_published_figure_but_the_listed_slips
 ) -> None:
     targets = load_targets(data_path("targets.csv"))
     slips = load_slips(data_path("slips.csv"))
-    tables = tables_by_group(
+    tables, _ = tables_by_group(
         [data_path("responses.jsonl")], loaded.questionnaire, Options(net=True)
     )
     found = reconcile(targets, slips, tables)

@@ -9,9 +9,12 @@ import polars as pl
 import pytest
 
 from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
+from localdigital_tui.core.records.line_blocks import LineBlock
 from localdigital_tui.core.tables.aggregate import Aggregates, aggregate
 from localdigital_tui.core.tables.frame import (
-    LineBlock,
+    ENVELOPE,
+    RECORD_ID,
+    SHA256,
     Wanted,
     flat_columns,
     input_files,
@@ -97,7 +100,7 @@ def test_only_the_wanted_answers_are_read(loaded: LoadedQuestionnaire, tmp_path:
     (block,) = record_batches([path], loaded.questionnaire, Wanted(("q8",)))
     assert isinstance(block, LineBlock)
     frame = jsonl_frame(block.read(), flat_columns(loaded.questionnaire, Wanted(("q8",)))).collect()
-    assert frame.columns == ["audience", "status", "q8"]
+    assert frame.columns == ["audience", "status", RECORD_ID, SHA256, *ENVELOPE, "q8"]
     with pytest.raises(TableError, match="personal"):
         flat_columns(loaded.questionnaire, Wanted(("q1_name",)))
 
