@@ -141,9 +141,10 @@ class ChunkScanner:
                 if len(pending) < BATCH_LINES:
                     continue
             if pending:
-                kind = self._check(pending, kind, scan)
-                check = self.fast.checker(kind)
+                settled = self._check(pending, kind, scan)
                 pending = []
+                if found is None:  # else the vouched line, of ``kind``, is the latest
+                    kind, check = settled, self.fast.checker(settled)
             if found is None:
                 continue
             record_id, canonical, partial, time = found

@@ -8,10 +8,19 @@ rules, so that a whole line is validated by pydantic-core in one call.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictFloat, StrictInt
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictFloat,
+    StrictInt,
+)
 
 RECORD_KEYS = (
     "record_id",
@@ -38,7 +47,16 @@ def _utc(value: datetime) -> datetime:
     return value
 
 
-UtcTimestamp = Annotated[datetime, AfterValidator(_utc)]
+def _date_and_time(value: object) -> object:
+    """A timestamp is written as a date and time; pydantic alone would also take a
+    number of seconds since 1970 (``12345``, or ``"12345"``) and make it a 1970 date."""
+    if isinstance(value, datetime) or (isinstance(value, str) and _DATE_FIRST.match(value)):
+        return value
+    raise ValueError("expected a date and time such as 2013-06-24T09:15:02Z")
+
+
+_DATE_FIRST = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+UtcTimestamp = Annotated[datetime, BeforeValidator(_date_and_time), AfterValidator(_utc)]
 Uuid4Text = Annotated[
     str,
     Field(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"),

@@ -181,10 +181,12 @@ class ChunkValidator:
             else self.fast.doubtful_personal
         )
         unsure = set(doubtful([raw.body for raw in batch]))
+        vouched = kind  # the kind the fast check vouched for
         for index, raw in enumerate(batch):
             part.lines += 1
             if index not in unsure and not raw.overlong:
-                self._count(part, kind)
+                self._count(part, vouched)
+                kind = vouched
                 continue
             if raw.blank:
                 part.blank += 1

@@ -183,6 +183,12 @@ def _add_statuses(
 ) -> None:
     for row in statuses.iter_rows(named=True):
         audience = row[AUDIENCE]
+        if audience is None and row[STATUS] is None:
+            raise TableError(
+                f"{row['records']} line(s) are not answers records (no audience or status: "
+                "personal lines, or not records at all); tables reads answers only: merge the "
+                "files first (localdigital merge keeps personal lines apart)"
+            )
         if audience not in audiences:
             raise TableError(
                 f"{row['records']} record(s) with audience {audience!r}; expected one of "

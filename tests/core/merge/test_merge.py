@@ -346,3 +346,21 @@ def test_progress_is_reported_in_bytes_up_to_the_total(
     steps: list[int] = []
     merge(laptops, [loaded], MergeOutputs.beside(tmp_path / "o/m.jsonl"), progress=steps.append)
     assert sum(steps) == sum(p.stat().st_size for p in laptops)
+
+
+def test_an_answers_line_after_personal_lines_stays_an_answers_record(
+    run_merge: Merge, loaded: LoadedQuestionnaire, tmp_path: Path
+) -> None:
+    """A line the fast path vouches for keeps its kind when the doubtful lines before
+    it (here a personal line) are settled as another kind (found by the property test)."""
+    mixed = write_lines(
+        tmp_path / "in/responses.jsonl",
+        ["{oops", line(personal(loaded, 1)), line(record(loaded, 1)), line(record(loaded, 2))],
+    )
+    report = run_merge([mixed])
+    assert [r["record_id"] for r in read_jsonl(tmp_path / "out/merged.jsonl")] == [
+        record_id(1),
+        record_id(2),
+    ]
+    assert [p["record_id"] for p in read_jsonl(tmp_path / "out/personal.jsonl")] == [record_id(1)]
+    assert report.records == {"responses": 2, "personal": 1}

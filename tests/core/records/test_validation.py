@@ -58,7 +58,7 @@ def test_a_complete_record_from_the_flow_is_valid(
         ),
         (lambda r: r.update(record_id="not-a-uuid"), "record_id", "pattern"),
         (lambda r: r.update(started_at="2013-06-24T10:00:00+01:00"), "started_at", "UTC"),
-        (lambda r: r.update(submitted_at=None), "submitted_at", "datetime"),
+        (lambda r: r.update(submitted_at=None), "submitted_at", "date and time"),
         (
             lambda r: r.update(status="done"),
             "status",
