@@ -20,7 +20,8 @@ import polars as pl
 
 from localdigital_tui.core.tables.copies import first_copies
 from localdigital_tui.core.tables.frame import AUDIENCE, SHA256, STATUS, Batch, FlatColumn
-from localdigital_tui.core.tables.parts import Part, source_of, tabulated
+from localdigital_tui.core.tables.part_result import Part
+from localdigital_tui.core.tables.parts import source_of, tabulated
 from localdigital_tui.core.tables.queries import COMPLETE, FLOAT_SCALE, SPLIT, Query
 from localdigital_tui.errors import TableError
 
@@ -92,8 +93,11 @@ def aggregate(
     split: str | None = None,
     thresholds: Mapping[str, int] | None = None,
     include_partial: bool = False,
+    jobs: int | None = None,
 ) -> Aggregates:
     """Run the queries on each part and add up their few rows as exact Python numbers.
+
+    ``jobs``: worker processes for JSON Lines blocks (None picks, see :mod:`.parts`).
 
     A record naming a questionnaire other than ``sha256`` is refused. A record id
     found more than once is counted once when its copies are the same (a copied
@@ -103,7 +107,7 @@ def aggregate(
     query = Query(tuple(columns), split, dict(thresholds or {}), include_partial)
     adding = _Adding(columns, audiences, include_partial, sha256)
     ids = []
-    for part, (statuses, counts, summary, part_ids) in tabulated(listed, query):
+    for part, (statuses, counts, summary, part_ids) in tabulated(listed, query, jobs):
         adding.add(statuses, counts, summary, where=part)
         ids.append(part_ids)
     result = adding.finish()

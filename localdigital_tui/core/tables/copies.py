@@ -13,7 +13,8 @@ from __future__ import annotations
 import polars as pl
 
 from localdigital_tui.core.tables.frame import RECORD_ID
-from localdigital_tui.core.tables.parts import Part, part_frame, source_of
+from localdigital_tui.core.tables.part_result import Part, part_frame
+from localdigital_tui.core.tables.parts import source_of
 from localdigital_tui.core.tables.queries import Query
 from localdigital_tui.errors import TableError
 
@@ -27,7 +28,7 @@ def first_copies(parts: list[Part], query: Query) -> tuple[pl.LazyFrame, int]:
     out. Raises :class:`TableError` if two copies of a record id differ."""
     frames = []
     for part in parts:
-        frame, _, _ = part_frame(part, query)
+        frame, _ = part_frame(part, query)
         if frame is not None:
             frames.append(frame.with_columns(pl.lit(source_of(part)).alias(SOURCE)))
     whole = pl.concat(frames, how="vertical_relaxed").collect()

@@ -1,60 +1,72 @@
-"""Every part of the input tabulated, in order, in this process.
+"""Every part of the input tabulated, in order; big JSON Lines inputs in worker processes.
 
-A part is a block of whole lines of a JSON Lines file (:class:`.frame.LineBlock`)
-or a slice of a Parquet file (:class:`.frame.Batch`). Each gives the small
-result frames of :class:`.queries.Query`. polars parses each block and reads
-each slice on all cores; an earlier version also ran blocks in worker
-processes, which gained ~10% on 2 cores (9.6 vs 10.6 s for 300k records) for a
-second way of doing the same work, so it went.
+A part is a block of whole lines of a JSON Lines file (:class:`.LineBlock`) or a
+slice of a Parquet file (:class:`.frame.Batch`). Each gives the small result
+frames of :class:`.queries.Query`.
 
-Line numbers in errors count from each file's first block, so the first bad
-block is the one reported, with the lines it holds.
+In one process polars parses each block on all cores, but reading a block and
+the queries' single-threaded steps run alone (~1.7 of 2 cores busy). From
+``PARALLEL_FROM_BYTES`` of JSON Lines, the blocks go to the package's one
+worker pool (:class:`~localdigital_tui.core.parallel.pool.WorkerPool`), one
+process per core, each running polars on one thread (:mod:`.block_task`):
+1M records, 2 cores, ``bench_tables.py scale``: 22 s against 27 s in one
+process. Parquet slices are read in this process (polars reads Parquet on all
+cores already), so an input that holds Parquet is tabulated here.
+
+A part's result carries its line count and any error as plain data, so line
+numbers in errors count from each file's first block whichever process read it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
-import polars as pl
-
-from localdigital_tui.core.records.line_blocks import LineBlock, block_lines
-from localdigital_tui.core.tables.frame import Batch, jsonl_frame
+from localdigital_tui.core.parallel.pool import WorkerPool, jobs_for
+from localdigital_tui.core.records.line_blocks import LineBlock
+from localdigital_tui.core.tables.block_task import start_block_worker, tabulate_block
+from localdigital_tui.core.tables.frame import Batch
+from localdigital_tui.core.tables.part_result import Part, PartResult, part_result
 from localdigital_tui.core.tables.queries import Frames, Query
 from localdigital_tui.errors import RecordFileError
 
-Part = Batch | LineBlock
+PARALLEL_FROM_BYTES = 256 << 20  # less JSON Lines than this: one process is as fast
 
 
-def part_frame(part: Part, query: Query) -> tuple[pl.LazyFrame | None, int, str]:
-    """The lazy flat frame over one part (None: only blank lines), its lines, its place."""
-    if isinstance(part, Batch):
-        return part.frame, 0, part.lines
-    try:
-        data = part.read()
-    except OSError as exc:
-        raise RecordFileError(part.path, exc.strerror or str(exc)) from exc
-    lines = block_lines(data)
-    if not data or data.isspace():
-        return None, lines, ""
-    return jsonl_frame(data, query.columns), lines, ""
+def jobs_for_parts(parts: Sequence[Part], requested: int | None = None) -> int:
+    """Worker processes for ``parts``: only for JSON Lines, and only for a lot of it."""
+    if any(isinstance(p, Batch) for p in parts):
+        return 1
+    size = sum(p.end - p.start for p in parts if isinstance(p, LineBlock))
+    return jobs_for(requested, len(parts), worth_it=size >= PARALLEL_FROM_BYTES)
 
 
-def tabulated(parts: Iterable[Part], query: Query) -> Iterator[tuple[Part, Frames]]:
-    """Each part with its result frames, in order."""
+def tabulated(
+    parts: Iterable[Part], query: Query, jobs: int | None = None
+) -> Iterator[tuple[Part, Frames]]:
+    """Each part with its result frames, in order (``jobs``: None picks the number)."""
+    listed = list(parts)
+    count = jobs_for_parts(listed, jobs)
+    if count == 1:
+        yield from _numbered(listed, (part_result(part, query) for part in listed))
+        return
+    tasks = [(part, query) for part in listed if isinstance(part, LineBlock)]
+    with WorkerPool(count, start_block_worker) as pool:
+        yield from _numbered(listed, pool.in_order(tabulate_block, tasks))
+
+
+def _numbered(parts: list[Part], results: Iterable[PartResult]) -> Iterator[tuple[Part, Frames]]:
     next_line = 1
-    for part in parts:
+    for part, result in zip(parts, results, strict=True):
         if isinstance(part, LineBlock) and part.start == 0:
             next_line = 1  # a file's first block (the same file may be given twice)
-        frame, lines, where = part_frame(part, query)
-        first, next_line = next_line, next_line + lines
-        if frame is None:
-            continue
-        if isinstance(part, LineBlock):
-            where = f"lines {first}-{first + lines - 1}"
-        try:
-            yield part, query.collect(frame)
-        except pl.exceptions.PolarsError as exc:
-            raise unreadable(source_of(part), where, str(exc)) from exc
+        first, next_line = next_line, next_line + result.lines
+        if result.unreadable:
+            raise RecordFileError(source_of(part), result.unreadable)
+        if result.unparsable:
+            where = part.lines if isinstance(part, Batch) else f"lines {first}-{next_line - 1}"
+            raise unreadable(source_of(part), where, result.unparsable)
+        if result.frames is not None:
+            yield part, result.frames
 
 
 def source_of(part: Part) -> str:

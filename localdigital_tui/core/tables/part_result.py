@@ -1,0 +1,49 @@
+"""One part of the input tabulated: its result frames and line count, or its error, as data
+(picklable, so a worker process can send it back)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from localdigital_tui.core.records.line_blocks import LineBlock, block_lines
+from localdigital_tui.core.tables.frame import Batch, jsonl_frame
+from localdigital_tui.core.tables.queries import Frames, Query
+
+Part = Batch | LineBlock
+
+
+@dataclass(frozen=True)
+class PartResult:
+    """A part's result frames (None: only blank lines, or an error) and its lines."""
+
+    lines: int
+    frames: Frames | None = None
+    unreadable: str = ""  # the file could not be read
+    unparsable: str = ""  # polars' reason the lines are not answers records
+
+
+def part_frame(part: Part, query: Query) -> tuple[pl.LazyFrame | None, int]:
+    """The lazy flat frame over one part (None: only blank lines) and its lines (OSError)."""
+    if isinstance(part, Batch):
+        return part.frame, 0
+    data = part.read()
+    lines = block_lines(data)
+    if not data or data.isspace():
+        return None, lines
+    return jsonl_frame(data, query.columns), lines
+
+
+def part_result(part: Part, query: Query) -> PartResult:
+    """Tabulate one part (in a worker process, or in this one)."""
+    try:
+        frame, lines = part_frame(part, query)
+    except OSError as exc:
+        return PartResult(0, unreadable=exc.strerror or str(exc))
+    if frame is None:
+        return PartResult(lines)
+    try:
+        return PartResult(lines, query.collect(frame))
+    except pl.exceptions.PolarsError as exc:
+        return PartResult(lines, unparsable=str(exc))
