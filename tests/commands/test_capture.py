@@ -44,3 +44,16 @@ def test_capture_needs_an_interviewer() -> None:
     result = CliRunner().invoke(cli, ["capture"])
     assert result.exit_code == 2
     assert "--interviewer" in result.output
+
+
+def test_an_output_folder_under_a_file_is_one_clear_line(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("x\n")
+    out = tmp_path / "a-file/capture"
+    result = CliRunner().invoke(
+        cli, ["capture", "--interviewer", "ann", "--out", str(out), "--plain"], input=""
+    )
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {tmp_path}/a-file: not a folder (a file of that name is in the way)\n"
+    )
+

@@ -51,3 +51,10 @@ def test_a_bad_partial_rate_is_a_usage_error(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "--partial-rate" in result.output
+
+
+def test_simulate_refuses_an_output_that_is_not_json_lines(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["simulate", "-n", "5", "-o", str(tmp_path / "r.parquet")])
+    assert result.exit_code == 2
+    assert "simulate writes JSON Lines; name it .jsonl" in result.output
+    assert list(tmp_path.iterdir()) == []
