@@ -34,6 +34,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "localdigital_tui.commands.convert:convert",
         "Convert answers files (.jsonl, or directories of them) to one Parquet file.",
     ),
+    "export": (
+        "localdigital_tui.commands.export:export",
+        "Export records for SPSS (.sav), Stata (.dta), Excel (.xlsx), CSV or Parquet; with no"
+        " DATA, the bundled 2013 data.",
+    ),
     "merge": (
         "localdigital_tui.commands.merge:merge",
         "Merge INPUT files of responses and personal lines from many laptops.",

@@ -139,3 +139,7 @@ class OutputFileError(LocalDigitalError):
     def __init__(self, path: Path | str, message: str) -> None:
         self.path = str(path)
         super().__init__(f"{self.path}: {message}")
+
+
+class ExportError(LocalDigitalError):
+    """Records cannot be exported as asked: different versions of one record, no records."""

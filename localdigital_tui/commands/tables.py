@@ -156,10 +156,10 @@ def tables(
     """
     from localdigital_tui.core.questionnaire.bundled import data_path
     from localdigital_tui.core.questionnaire.loader import load_questionnaire
+    from localdigital_tui.core.records.provenance import provenance
     from localdigital_tui.core.tables.build import Request, split_questions, tabulate_files
     from localdigital_tui.core.tables.compute import Options
     from localdigital_tui.core.tables.frame import input_files
-    from localdigital_tui.core.tables.provenance import provenance
     from localdigital_tui.core.tables.specs import BaseRule
     from localdigital_tui.render import render
 

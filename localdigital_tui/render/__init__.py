@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from localdigital_tui.core.tables.provenance import Provenance
+from localdigital_tui.core.records.provenance import Provenance
 from localdigital_tui.core.tables.table import Table
 from localdigital_tui.render import delimited, html, json_format, latex, markdown, text
 

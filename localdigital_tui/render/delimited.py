@@ -15,7 +15,7 @@ import io
 from collections.abc import Sequence
 from decimal import Decimal
 
-from localdigital_tui.core.tables.provenance import Provenance
+from localdigital_tui.core.records.provenance import Provenance
 from localdigital_tui.core.tables.table import Table
 from localdigital_tui.render.figures import grid, number
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from localdigital_tui.core.tables.provenance import Provenance
+from localdigital_tui.core.records.provenance import Provenance
 from localdigital_tui.core.tables.table import Table
 from localdigital_tui.render.figures import grid
 

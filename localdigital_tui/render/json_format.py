@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from localdigital_tui.core.tables.provenance import Provenance
+from localdigital_tui.core.records.provenance import Provenance
 from localdigital_tui.core.tables.table import LOW_BASE, Table
 
 FORMAT_VERSION = 1

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from tabulate import tabulate
 
-from localdigital_tui.core.tables.provenance import Provenance
+from localdigital_tui.core.records.provenance import Provenance
 from localdigital_tui.core.tables.table import Table
 from localdigital_tui.render.figures import grid
 

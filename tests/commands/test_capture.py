@@ -56,4 +56,3 @@ def test_an_output_folder_under_a_file_is_one_clear_line(tmp_path: Path) -> None
     assert result.stderr == (
         f"error: {tmp_path}/a-file: not a folder (a file of that name is in the way)\n"
     )
-

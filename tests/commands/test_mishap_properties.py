@@ -168,7 +168,7 @@ def invoke(*args: str | Path) -> Result:
     return result
 
 
-def merge(inputs: list[Path], out: Path, *extra: str) -> Result:
+def merge(inputs: list[str | Path] | list[Path], out: Path, *extra: str) -> Result:
     result = invoke("merge", *inputs, "-o", out / "merged.jsonl", *extra)
     names = sorted(p.name for p in out.iterdir())
     assert set(names) <= set(OUTPUTS), names  # no temporary file or folder is left
@@ -191,14 +191,27 @@ PERSONAL_KEYS = (b'"q1_name"', b'"q2_job_title"', b'"q3_organisation"', b"Test R
 
 
 @PROPERTY
-@given(files=input_sets(), order=st.randoms(use_true_random=False))
+@given(
+    files=input_sets(),
+    order=st.randoms(use_true_random=False),
+    named=st.sampled_from(["files", "folder", "glob", "a file twice"]),
+)
 def test_merge_keeps_every_record_once_and_every_bad_line_whole(
-    tmp_path_factory: pytest.TempPathFactory, files: list[list[Line]], order: random.Random
+    tmp_path_factory: pytest.TempPathFactory,
+    files: list[list[Line]],
+    order: random.Random,
+    named: str,
 ) -> None:
     root = tmp_path_factory.mktemp("merge")
     inputs = write(root, files)
     before = digest(inputs)
-    merge(inputs, root / "out")
+    given_as: list[str | Path] = {
+        "files": list(inputs),
+        "folder": [root / "in"],
+        "glob": [str(root / "in/*/responses.jsonl")],
+        "a file twice": [*inputs, inputs[0]],
+    }[named]
+    merge(given_as, root / "out")
     found = outputs(root / "out")
 
     # every valid distinct record once, whichever version was kept

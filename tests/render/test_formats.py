@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
+from localdigital_tui.core.records.provenance import provenance
 from localdigital_tui.core.tables.build import Request, tabulate_files
 from localdigital_tui.core.tables.compute import Options
-from localdigital_tui.core.tables.provenance import provenance
 from localdigital_tui.core.tables.table import Table
 from localdigital_tui.render import FORMATS, render
 from localdigital_tui.render.delimited import TIDY_HEADER
