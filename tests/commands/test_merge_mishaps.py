@@ -25,14 +25,7 @@ from tests.conftest import ROOT
 
 BUNDLED = ROOT / "data/responses.jsonl"
 BUNDLED_PERSONAL = ROOT / "data/personal.jsonl"
-OUTPUT_NAMES = (
-    "merged.jsonl",
-    "quarantine.jsonl",
-    "conflicts.jsonl",
-    "personal.jsonl",
-    "personal-quarantine.jsonl",
-    "personal-conflicts.jsonl",
-)
+OUTPUT_NAMES = tuple(p.name for p in MergeOutputs.beside(Path("merged.jsonl")).all())
 
 
 def run(*args: str | Path) -> Result:

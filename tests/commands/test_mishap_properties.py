@@ -29,6 +29,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from localdigital_tui.cli import cli
+from localdigital_tui.core.merge import MergeOutputs
 from localdigital_tui.core.records import line_check, line_reader
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,15 +37,8 @@ RESPONSES = (ROOT / "data/responses.jsonl").read_bytes().splitlines()[:12]
 PERSONAL = (ROOT / "data/personal.jsonl").read_bytes().splitlines()[:12]
 LIMIT = 8192  # the reader's longest line, lowered from 8 MiB for these tests
 BOM = b"\xef\xbb\xbf"
-OUTPUTS = (
-    "merged.jsonl",
-    "quarantine.jsonl",
-    "conflicts.jsonl",
-    "personal.jsonl",
-    "personal-quarantine.jsonl",
-    "personal-conflicts.jsonl",
-)
-ANSWERS_OUTPUTS = OUTPUTS[:3]
+OUTPUTS = tuple(p.name for p in MergeOutputs.beside(Path("merged.jsonl")).all())
+ANSWERS_OUTPUTS = ("merged.jsonl", "quarantine.jsonl", "conflicts.jsonl")
 EXAMPLES = int(os.environ.get("LOCALDIGITAL_EXAMPLES", "25"))
 PROPERTY = settings(
     max_examples=EXAMPLES,
@@ -183,6 +177,10 @@ def read(path: Path) -> list[dict[str, object]]:
     return [json.loads(x) for x in path.read_bytes().splitlines()] if path.exists() else []
 
 
+def quarantined(out: Path) -> list[dict[str, object]]:
+    return read(out / "quarantine.jsonl") + read(out / "personal-quarantine.jsonl")
+
+
 def digest(paths: list[Path]) -> list[str]:
     return [hashlib.sha256(p.read_bytes()).hexdigest() for p in paths]
 
@@ -228,9 +226,8 @@ def test_merge_keeps_every_record_once_and_every_bad_line_whole(
         for n, line in enumerate(file, start=1)
         if line.what == "bad"
     }
-    quarantined = read(root / "out/quarantine.jsonl") + read(root / "out/personal-quarantine.jsonl")
-    assert sorted((str(q["file"]), q["line"]) for q in quarantined) == sorted(bad)
-    for entry in quarantined:
+    assert sorted((str(q["file"]), q["line"]) for q in quarantined(root / "out")) == sorted(bad)
+    for entry in quarantined(root / "out"):
         body = bad[(str(entry["file"]), entry["line"])]
         shown = base64.b64decode(str(entry["raw_base64"])) if "raw_base64" in entry else None
         raw = shown if shown is not None else str(entry["raw"]).encode()
@@ -267,9 +264,9 @@ def test_validate_judges_every_line_as_merge_does(
         if number.isdigit()
     }
     merge(inputs, root / "out")
-    quarantined = read(root / "out/quarantine.jsonl") + read(root / "out/personal-quarantine.jsonl")
-    assert reported == {(str(q["file"]), q["line"]) for q in quarantined}
-    assert result.exit_code == (1 if quarantined else 0)
+    found = quarantined(root / "out")
+    assert reported == {(str(q["file"]), q["line"]) for q in found}
+    assert result.exit_code == (1 if found else 0)
 
 
 @PROPERTY
