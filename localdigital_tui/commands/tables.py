@@ -100,6 +100,12 @@ BASES = ("table", "row", "question", "asked")
     help="Write to this file (atomically) instead of standard output.",
 )
 @click.option(
+    "--width",
+    type=click.IntRange(min=40),
+    default=None,
+    help="Fit text tables to this many columns (default: $COLUMNS, the terminal, else 80).",
+)
+@click.option(
     "--check",
     is_flag=True,
     help="Compare every published figure with the data; exit 1 on a mismatch "
@@ -134,6 +140,7 @@ def tables(
     base: str,
     fmt: str,
     output: Path | None,
+    width: int | None,
     check: bool,
     targets: Path | None,
     slips: Path | None,
@@ -162,6 +169,7 @@ def tables(
     from localdigital_tui.core.tables.frame import input_files
     from localdigital_tui.core.tables.specs import BaseRule
     from localdigital_tui.render import render
+    from localdigital_tui.render.text import header
 
     if compare and (group or by):
         raise click.UsageError("--compare puts council beside supplier: not with --group or --by")
@@ -192,10 +200,32 @@ def tables(
     made, aggregates = tabulate_files(files, loaded.questionnaire, request, loaded.sha256)
     _note_copies(aggregates.copies)
     source = None
-    if fmt == "json":
+    if fmt in ("json", "text"):
         q = loaded.questionnaire
         source = provenance(q.id, q.version, loaded.sha256, files)
-    _emit(render(fmt, made, source), output, files)
+    columns = _width(width, output)
+    text = render(fmt, made, source, columns)
+    if fmt == "text" and source is not None:
+        records = sum(aggregates.records.values())
+        bundled = not data and questionnaire_file is None
+        text = header(source, records, bundled, columns) + "\n\n\n" + text
+    _emit(text, output, files)
+
+
+def _width(requested: int | None, output: Path | None) -> int:
+    """--width, else $COLUMNS, else the terminal's width (when writing to it), else 80."""
+    import os
+    import sys
+
+    if requested is not None:
+        return requested
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0 and output is None and sys.stdout.isatty():
+        columns = os.get_terminal_size(sys.stdout.fileno()).columns
+    return max(columns, 40) if columns > 0 else 80
 
 
 def _note_copies(copies: int) -> None:

@@ -21,5 +21,10 @@ FORMATS: dict[str, Renderer] = {
 }
 
 
-def render(fmt: str, tables: Sequence[Table], provenance: Provenance | None = None) -> str:
+def render(
+    fmt: str, tables: Sequence[Table], provenance: Provenance | None = None, width: int = 80
+) -> str:
+    """``tables`` in format ``fmt``; text fits ``width`` columns."""
+    if fmt == "text":
+        return text.render(tables, provenance, width)
     return FORMATS[fmt](tables, provenance)

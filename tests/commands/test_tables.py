@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import polars as pl
+import pytest
 from click.testing import CliRunner
 
 from localdigital_tui.cli import cli
@@ -113,8 +114,39 @@ def test_impossible_tables_and_personal_files_are_errors(tmp_path: Path) -> None
 
 
 def test_compare_and_by_from_the_command_line() -> None:
-    code, out, _ = run("--compare", "--table", "5.6c")
-    assert code == 0 and "supplier (B)" in out and "Fisher" in out
+    code, out, _ = run("--compare", "--table", "5.6c", "--width", "120")
+    assert code == 0 and "supplier" in out and "(B)" in out and "Fisher" in out
     code, out, _ = run("--by", "council_type", "--table", "4.role", "-f", "tidy")
     groups = {r["group"] for r in csv.DictReader(io.StringIO(out))}
     assert "council:council_type=english_district" in groups
+
+
+@pytest.mark.parametrize("width", ["80", "60", "40"])
+@pytest.mark.parametrize(
+    "options", [[], ["--compare"], ["--net", "--group", "all"], ["--by", "role", "-t", "5.4"]]
+)
+def test_text_tables_fit_the_width(width: str, options: list[str]) -> None:
+    code, out, _ = run(*options, "--width", width)
+    assert code == 0
+    too_long = [line for line in out.splitlines() if len(line) > int(width)]
+    assert too_long == []
+
+
+def test_text_width_follows_columns_and_wrapped_labels_are_indented(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COLUMNS", "70")
+    code, out, _ = run("-t", "5.1")
+    assert code == 0 and max(map(len, out.splitlines())) <= 70
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Help my organisation"))
+    assert lines[start + 1].startswith("  ") and "'better" in lines[start] + lines[start + 1]
+
+
+def test_a_text_report_starts_with_its_data_and_questionnaire() -> None:
+    code, out, _ = run("-t", "5.4")
+    assert code == 0
+    head = out.split("\n\n\n", 1)[0]
+    assert head.startswith(f"Data: {data_path('responses.jsonl')}; 200 records tabulated")
+    assert "Questionnaire: local-digital-today-2013 1.0.0" in head
+    assert "a reconstruction consistent with the figures published" in head
