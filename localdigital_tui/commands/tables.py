@@ -31,7 +31,7 @@ TABLE_IDS = (
     "5.6b",
     "5.6c",
 )
-FORMAT_NAMES = ("text", "markdown", "csv", "tidy", "json", "latex", "html")
+FORMAT_NAMES = ("text", "markdown", "csv", "tidy", "json", "latex", "html", "xlsx")
 BASES = ("table", "row", "question", "asked")
 
 
@@ -90,7 +90,7 @@ BASES = ("table", "row", "question", "asked")
     type=click.Choice(FORMAT_NAMES),
     default="text",
     show_default=True,
-    help="Output format; tidy is one CSV line per cell.",
+    help="Output format; tidy is one CSV line per cell; xlsx (with -o) a sheet a table.",
 )
 @click.option(
     "--output",
@@ -171,6 +171,8 @@ def tables(
     from localdigital_tui.render import render
     from localdigital_tui.render.text import header
 
+    if fmt == "xlsx" and output is None:
+        raise click.UsageError("--format xlsx writes a workbook: give -o FILE.xlsx")
     if compare and (group or by):
         raise click.UsageError("--compare puts council beside supplier: not with --group or --by")
     loaded = load_questionnaire(questionnaire_or_bundled(questionnaire_file))
@@ -200,9 +202,14 @@ def tables(
     made, aggregates = tabulate_files(files, loaded.questionnaire, request, loaded.sha256)
     _note_copies(aggregates.copies)
     source = None
-    if fmt in ("json", "text"):
+    if fmt in ("json", "text", "xlsx"):
         q = loaded.questionnaire
         source = provenance(q.id, q.version, loaded.sha256, files)
+    if fmt == "xlsx":
+        from localdigital_tui.render.workbook import render_xlsx
+
+        _emit(render_xlsx(made, source), output, files)
+        return
     columns = _width(width, output)
     text = render(fmt, made, source, columns)
     if fmt == "text" and source is not None:
@@ -237,8 +244,9 @@ def _note_copies(copies: int) -> None:
         )
 
 
-def _emit(text: str, output: Path | None, inputs: list[Path]) -> None:
+def _emit(text: str | bytes, output: Path | None, inputs: list[Path]) -> None:
     if output is None:
+        assert isinstance(text, str)
         click.echo(text, nl=False)
         return
     from localdigital_tui.core.files.durable import make_folder, write_atomically
@@ -246,7 +254,7 @@ def _emit(text: str, output: Path | None, inputs: list[Path]) -> None:
 
     refuse_overwriting(output, inputs)
     make_folder(output.parent)
-    write_atomically(output, text.encode("utf-8"))
+    write_atomically(output, text if isinstance(text, bytes) else text.encode("utf-8"))
 
 
 def _check(
