@@ -164,7 +164,13 @@ def tables(
     from localdigital_tui.core.questionnaire.bundled import data_path
     from localdigital_tui.core.questionnaire.loader import load_questionnaire
     from localdigital_tui.core.records.provenance import provenance
-    from localdigital_tui.core.tables.build import Request, split_questions, tabulate_files
+    from localdigital_tui.core.tables.build import (
+        Request,
+        idle_options,
+        plan,
+        split_questions,
+        tabulate_files,
+    )
     from localdigital_tui.core.tables.compute import Options
     from localdigital_tui.core.tables.frame import input_files
     from localdigital_tui.core.tables.specs import BaseRule
@@ -199,6 +205,9 @@ def tables(
         options=Options(net=net, sort=sort, base=rule),
         include_partial=include_partial,
     )
+    idle = idle_options([spec for spec, _ in plan(loaded.questionnaire, request)], request.options)
+    if idle:
+        raise click.UsageError("; ".join(idle))
     made, aggregates = tabulate_files(files, loaded.questionnaire, request, loaded.sha256)
     _note_copies(aggregates.copies)
     source = None

@@ -54,7 +54,7 @@ def render_tidy(tables: Sequence[Table], provenance: Provenance | None = None) -
                         table.id,
                         table.group_key(column.group),
                         row.label,
-                        column.label,
+                        column.code if column.kind == "statistic" else column.label,
                         _plain(cell.count),
                         _plain(cell.base),
                         _plain(cell.percent),

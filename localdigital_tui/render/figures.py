@@ -42,8 +42,8 @@ def base_text(base: int | None) -> str:
 
 
 def heading(column: Column, separator: str = " ") -> str:
-    """A column heading (a statistic's name with spaces); in a comparison, group and letter."""
-    label = column.label.replace("_", " ") if column.kind == "statistic" else column.label
+    """A column heading; in a comparison, with the group and its letter."""
+    label = column.label
     if not column.letter:
         return label
     return f"{label}{separator}{column.group} ({column.letter})"

@@ -82,7 +82,7 @@ def test_formats_and_output_file(loaded: LoadedQuestionnaire, tmp_path: Path) ->
     assert document["data"]["files"][0]["path"] == str(survey)
     assert document["tables"][0]["id"] == "5.4"
     for fmt in ("text", "markdown", "csv", "latex", "html"):
-        code, out, _ = run(str(survey), "-t", "5.6", "-f", fmt, "--sort", "questionnaire")
+        code, out, _ = run(str(survey), "-t", "5.6", "-f", fmt)
         assert code == 0 and "40.0" in out, fmt
 
 
@@ -150,3 +150,25 @@ def test_a_text_report_starts_with_its_data_and_questionnaire() -> None:
     assert head.startswith(f"Data: {data_path('responses.jsonl')}; 200 records tabulated")
     assert "Questionnaire: local-digital-today-2013 1.0.0" in head
     assert "a reconstruction consistent with the figures published" in head
+
+
+@pytest.mark.parametrize(
+    ("options", "reason"),
+    [
+        (["-t", "4.role", "--net"], "--net: 4.role have no nets (nets are defined for 5.1"),
+        (["-t", "5.5", "--base", "asked"], "--base: 5.5 are statistics"),
+        (["-t", "4.role", "--sort", "questionnaire"], "printed in the form's order already"),
+    ],
+)
+def test_an_option_that_would_do_nothing_is_refused(options: list[str], reason: str) -> None:
+    result = CliRunner().invoke(cli, ["tables", *options])
+    assert result.exit_code == 2 and reason in result.output
+
+
+def test_statistics_are_named_in_words_and_coded_in_tidy_output() -> None:
+    code, out, _ = run("-t", "5.6b", "--width", "200")
+    assert code == 0
+    for words in ("Gave a figure", "Lowest", "Mean above £1,000", "Share of the group"):
+        assert words in out
+    code, out, _ = run("-t", "5.6b", "-f", "tidy")
+    assert {r["column"] for r in csv.DictReader(io.StringIO(out))} >= {"n", "pct_of_group"}

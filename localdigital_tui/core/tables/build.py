@@ -87,6 +87,20 @@ def plan(questionnaire: Questionnaire, request: Request) -> list[tuple[TableSpec
     return pairs
 
 
+def idle_options(specs: Sequence[TableSpec], options: Options) -> list[str]:
+    """Why an option asked for would change none of these tables (empty: all do something)."""
+    reasons = []
+    ids = ", ".join(s.id for s in specs)
+    if options.net and not any(s.nets for s in specs):
+        with_nets = ", ".join(s.id for s in TABLES if s.nets)
+        reasons.append(f"--net: {ids} have no nets (nets are defined for {with_nets})")
+    if options.sort != "report" and not any(s.sort_by for s in specs):
+        reasons.append(f"--sort {options.sort}: {ids} are printed in the form's order already")
+    if options.base is not None and all(s.layout is Layout.STATISTICS for s in specs):
+        reasons.append(f"--base: {ids} are statistics over those who gave a figure")
+    return reasons
+
+
 def wanted(questionnaire: Questionnaire, specs: Sequence[TableSpec], by: str | None) -> Wanted:
     """The questions to read: the tables', their skip-rule conditions, the ``--by`` one."""
     codes: list[str] = []

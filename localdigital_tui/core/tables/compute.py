@@ -161,7 +161,7 @@ def statistics_rows(
         labels = {r.code: r.label_for(audience) for r in question.rows}
     else:
         labels = {"": question.text_for(audience)}
-    columns = [Column(s.code, s.code, group, "statistic") for s in spec.statistics]
+    columns = [Column(s.code, s.label or s.code, group, "statistic") for s in spec.statistics]
     records = view.records()
     rows = []
     for code in row_codes(spec, q, options.sort):

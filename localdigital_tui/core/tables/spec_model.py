@@ -33,7 +33,8 @@ class Net:
 
 @dataclass(frozen=True)
 class Statistic:
-    """A statistic column: ``code`` is its name in every output; ``places`` its precision.
+    """A statistic column: ``code`` is its name in tidy and JSON output and in the
+    targets; ``label`` the words a table prints; ``places`` its precision.
 
     ``places`` maps a row code to the decimals the report prints (``None`` for any
     row not listed: the figure as stored, e.g. a minimum).
@@ -41,6 +42,7 @@ class Statistic:
 
     code: str
     places: dict[str, int | None]
+    label: str = ""
 
     def places_for(self, row: str) -> int | None:
         return self.places.get(row, self.places.get("*"))

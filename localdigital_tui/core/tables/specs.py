@@ -22,20 +22,20 @@ AGREE_NETS = (
 )
 STRATEGY_NET = (Net("net_positive", "Have or intend to create a strategy", ("yes", "intend")),)
 PERCENT_STATS = (
-    Statistic("n", {"*": 0}),
-    Statistic("mean", {"services_digital": 1, "transactions_digital": 2, "*": 2}),
-    Statistic("min", {"*": None}),
-    Statistic("max", {"*": None}),
+    Statistic("n", {"*": 0}, "Gave a figure"),
+    Statistic("mean", {"services_digital": 1, "transactions_digital": 2, "*": 2}, "Mean"),
+    Statistic("min", {"*": None}, "Lowest"),
+    Statistic("max", {"*": None}, "Highest"),
 )
 POUND_STATS = (
-    Statistic("n", {"*": 0}),
-    Statistic("min", {"*": None}),
-    Statistic("max", {"*": None}),
-    Statistic("mean", {"*": 0}),
-    Statistic("n_above_1000", {"*": 0}),
-    Statistic("min_above_1000", {"*": None}),
-    Statistic("mean_above_1000", {"*": 0}),
-    Statistic("pct_of_group", {"*": 1}),
+    Statistic("n", {"*": 0}, "Gave a figure"),
+    Statistic("min", {"*": None}, "Lowest"),
+    Statistic("max", {"*": None}, "Highest"),
+    Statistic("mean", {"*": 0}, "Mean"),
+    Statistic("n_above_1000", {"*": 0}, "Gave a figure above £1,000"),
+    Statistic("min_above_1000", {"*": None}, "Lowest above £1,000"),
+    Statistic("mean_above_1000", {"*": 0}, "Mean above £1,000"),
+    Statistic("pct_of_group", {"*": 1}, "Share of the group"),
 )
 
 TABLES: tuple[TableSpec, ...] = (
