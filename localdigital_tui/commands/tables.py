@@ -60,6 +60,11 @@ BASES = ("table", "row", "question", "asked")
     help="Split every table by a profile question: council_type, supplier_size, role, audience.",
 )
 @click.option(
+    "--by-tables",
+    is_flag=True,
+    help="With --by: one table per answer instead of a banner (answers as columns).",
+)
+@click.option(
     "--compare", is_flag=True, help="Council and supplier side by side, with significance letters."
 )
 @click.option(
@@ -134,6 +139,7 @@ def tables(
     table_ids: tuple[str, ...],
     group: str | None,
     by: str | None,
+    by_tables: bool,
     compare: bool,
     net: bool,
     sort: str,
@@ -175,10 +181,12 @@ def tables(
     from localdigital_tui.core.tables.frame import input_files
     from localdigital_tui.core.tables.specs import BaseRule
     from localdigital_tui.render import render
-    from localdigital_tui.render.text import header
+    from localdigital_tui.render.text import header, terminal_width
 
     if fmt == "xlsx" and output is None:
         raise click.UsageError("--format xlsx writes a workbook: give -o FILE.xlsx")
+    if by_tables and by is None:
+        raise click.UsageError("--by-tables splits the tables of --by QUESTION: give --by")
     if compare and (group or by):
         raise click.UsageError("--compare puts council beside supplier: not with --group or --by")
     loaded = load_questionnaire(questionnaire_or_bundled(questionnaire_file))
@@ -204,6 +212,7 @@ def tables(
         compare=compare,
         options=Options(net=net, sort=sort, base=rule),
         include_partial=include_partial,
+        by_tables=by_tables,
     )
     idle = idle_options([spec for spec, _ in plan(loaded.questionnaire, request)], request.options)
     if idle:
@@ -219,29 +228,13 @@ def tables(
 
         _emit(render_xlsx(made, source), output, files)
         return
-    columns = _width(width, output)
+    columns = terminal_width(width, to_terminal=output is None)
     text = render(fmt, made, source, columns)
     if fmt == "text" and source is not None:
         records = sum(aggregates.records.values())
         bundled = not data and questionnaire_file is None
         text = header(source, records, bundled, columns) + "\n\n\n" + text
     _emit(text, output, files)
-
-
-def _width(requested: int | None, output: Path | None) -> int:
-    """--width, else $COLUMNS, else the terminal's width (when writing to it), else 80."""
-    import os
-    import sys
-
-    if requested is not None:
-        return requested
-    try:
-        columns = int(os.environ.get("COLUMNS", ""))
-    except ValueError:
-        columns = 0
-    if columns <= 0 and output is None and sys.stdout.isatty():
-        columns = os.get_terminal_size(sys.stdout.fileno()).columns
-    return max(columns, 40) if columns > 0 else 80
 
 
 def _note_copies(copies: int) -> None:

@@ -44,6 +44,11 @@ def base_text(base: int | None) -> str:
 def heading(column: Column, separator: str = " ") -> str:
     """A column heading; in a comparison, with the group and its letter."""
     label = column.label
+    if column.group_label:  # a banner column; a choice table's one figure needs no name
+        letter = f" ({column.letter})" if column.letter else ""
+        if column.kind == "percent":
+            return f"{column.group_label}{letter}"
+        return f"{label}{separator}{column.group_label}{letter}"
     if not column.letter:
         return label
     return f"{label}{separator}{column.group} ({column.letter})"
@@ -54,7 +59,7 @@ def base_headings(table: Table) -> list[str]:
         return []
     if len(table.groups) == 1:
         return ["Base"]
-    return [f"Base {group}" for group in table.groups]
+    return [f"Base {label}" for label in table.group_labels or table.groups]
 
 
 def grid(

@@ -88,6 +88,22 @@ def render_table(table: Table, width: int = DEFAULT_WIDTH) -> str:
     return "\n".join(lines)
 
 
+def terminal_width(requested: int | None, to_terminal: bool) -> int:
+    """``requested``, else $COLUMNS, else the terminal's width (when writing to one), else 80."""
+    import os
+    import sys
+
+    if requested is not None:
+        return requested
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0 and to_terminal and sys.stdout.isatty():
+        columns = os.get_terminal_size(sys.stdout.fileno()).columns
+    return max(columns, MIN_WIDTH) if columns > 0 else DEFAULT_WIDTH
+
+
 def header(provenance: Provenance, records: int, bundled: bool, width: int) -> str:
     """The lines a text report starts with: the data, the questionnaire, what it is."""
     files = ", ".join(f.path for f in provenance.inputs)

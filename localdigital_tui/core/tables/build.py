@@ -14,6 +14,7 @@ from pathlib import Path
 
 from localdigital_tui.core.questionnaire.model import Questionnaire, SingleChoiceQuestion
 from localdigital_tui.core.tables.aggregate import Aggregates, aggregate
+from localdigital_tui.core.tables.banner import BANNER_NOTE, banner_columns, banner_rows
 from localdigital_tui.core.tables.compare import COMPARE_NOTE, compare_rows
 from localdigital_tui.core.tables.compute import Options, base_rule, group_rows, sort_rows, wording
 from localdigital_tui.core.tables.frame import (
@@ -39,6 +40,7 @@ class Request:
     compare: bool = False
     options: Options = field(default_factory=Options)
     include_partial: bool = False
+    by_tables: bool = False  # --by as one table per answer, not a banner
 
 
 def audiences_of(questionnaire: Questionnaire, group: str) -> tuple[str, ...]:
@@ -162,6 +164,9 @@ def make_tables(
 ) -> list[Table]:
     tables = []
     for spec, group in plan(questionnaire, request):
+        if request.by is not None and not request.by_tables:
+            tables.append(_banner_table(spec, group, aggregates, questionnaire, request))
+            continue
         for split in _splits(aggregates, questionnaire, request.by, group):
             code = split.code if split else None
             if request.compare:
@@ -195,6 +200,34 @@ def make_tables(
             notes = _notes(spec, table, view, rule, request, aggregates.excluded)
             tables.append(replace(table, notes=tuple(notes)))
     return tables
+
+
+def _banner_table(
+    spec: TableSpec, group: str, aggregates: Aggregates, q: Questionnaire, request: Request
+) -> Table:
+    assert request.by is not None
+    splits = [s for s in _splits(aggregates, q, request.by, group) if s is not None]
+    audiences = audiences_of(q, group)
+    total = GroupView(aggregates, q, audiences, splits=[s.code for s in splits])
+    views = [GroupView(aggregates, q, audiences, s.code) for s in splits]
+    labels = [(s.code, s.label) for s in splits]
+    banner = banner_columns(group, request.by, labels, total, views)
+    columns, rows = banner_rows(spec, banner, group, request.options)
+    rule = base_rule(spec, request.options)
+    table = Table(
+        id=spec.id,
+        title=spec.title or q.question(spec.question).text_for(wording(q, group)),
+        question=spec.question,
+        group=f"{group} by {request.by}",
+        base_rule=rule.value,
+        columns=tuple(columns),
+        rows=tuple(rows),
+        show_base=spec.layout is not Layout.STATISTICS,
+        groups=tuple(b.key for b in banner),
+        group_labels=tuple(b.label for b in banner),
+    )
+    notes = _notes(spec, table, total, rule, replace(request, by=None), aggregates.excluded)
+    return replace(table, notes=(*notes, BANNER_NOTE))
 
 
 def _who(group: str, split: Split | None) -> str:

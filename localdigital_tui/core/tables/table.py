@@ -26,6 +26,7 @@ class Column:
     kind: str  # "choice", "net", "statistic" or "percent"
     letter: str = ""  # the column's letter in a comparison (A, B)
     parts: tuple[str, ...] = ()  # a net: the choices it adds up
+    group_label: str = ""  # how a banner column's group is headed (Total, Head of IT)
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class Table:
     split: Split | None = None
     show_base: bool = True  # statistics tables show n instead
     groups: tuple[str, ...] = field(default=())  # groups with a base column, in order
+    group_labels: tuple[str, ...] = field(default=())  # their headings, when not the groups
 
     @property
     def heading(self) -> str:

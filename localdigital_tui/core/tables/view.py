@@ -26,15 +26,18 @@ class GroupView:
         questionnaire: Questionnaire,
         audiences: Sequence[str],
         split: str | None = None,
+        splits: Sequence[str | None] | None = None,
     ) -> None:
         self.aggregates = aggregates
         self.questionnaire = questionnaire
         self.audiences = tuple(audiences)
-        self.split = split
+        self.splits = tuple(splits) if splits is not None else (split,)
 
     def _keys(self, audience: str | None = None) -> list[GroupKey]:
+        """The aggregates' keys this view adds up; ``splits`` (a banner's Total) takes
+        several split values at once."""
         wanted = self.audiences if audience is None else (audience,)
-        return [(a, self.split) for a in wanted]
+        return [(a, split) for a in wanted for split in self.splits]
 
     def records(self, audience: str | None = None) -> int:
         return sum(self.aggregates.records.get(key, 0) for key in self._keys(audience))

@@ -159,7 +159,7 @@ def test_group_supplier_all_and_partial_records(
 def test_by_splits_every_table_including_those_who_did_not_answer(
     loaded: LoadedQuestionnaire, survey_file: Path
 ) -> None:
-    tables = make(loaded, survey_file, table_ids=("5.1",), by="role")
+    tables = make(loaded, survey_file, table_ids=("5.1",), by="role", by_tables=True)
     labels = [t.split.label for t in tables if t.split]
     assert labels == [
         "Elected member",
@@ -171,8 +171,32 @@ def test_by_splits_every_table_including_those_who_did_not_answer(
     assert it_heads.cell("flexible_working", "strongly_agree").count == 0
     assert unknown.row("flexible_working").base_for("council") == 0
     assert elected.group_key("council") == "council:role=elected_member"
-    by_audience = make(loaded, survey_file, table_ids=("5.1",), by="audience", group="all")
+    by_audience = make(
+        loaded, survey_file, table_ids=("5.1",), by="audience", group="all", by_tables=True
+    )
     assert [t.split.code for t in by_audience if t.split] == ["council", "supplier"]
+
+
+def test_by_makes_one_banner_table_total_then_each_answer_lettered(
+    loaded: LoadedQuestionnaire, survey_file: Path
+) -> None:
+    (banner,) = make(loaded, survey_file, table_ids=("5.1",), by="role")
+    strongly = [c for c in banner.columns if c.code == "strongly_agree"]
+    assert [(c.group_label, c.letter) for c in strongly] == [
+        ("Total", ""),
+        ("Elected member", "A"),
+        ("Head of IT / CIOs or Senior IT Manager", "B"),
+        ("Not answered", "C"),
+    ]
+    assert banner.group_labels[0] == "Total" and banner.groups[1] == "council:role=elected_member"
+    total = banner.cell("flexible_working", "strongly_agree", "council")
+    elected = banner.cell("flexible_working", "strongly_agree", "council:role=elected_member")
+    it_heads = banner.cell("flexible_working", "strongly_agree", "council:role=head_of_it")
+    assert (total.count, total.base) == (7, 80)  # everyone, as without --by
+    assert (elected.count, elected.base, elected.percent) == (7, 40, Decimal("17.5"))
+    assert it_heads.count == 0
+    assert "B" in elected.higher_than  # 7/40 against 0/40: significant (Fisher)
+    assert banner.row("flexible_working").base_for("council:role=") == 0
 
 
 def test_compare_puts_groups_side_by_side_with_letters_and_low_base_flags(
