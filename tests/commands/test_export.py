@@ -7,13 +7,16 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import polars as pl
 import pyreadstat
 import pytest
 from click.testing import CliRunner, Result
 
 from localdigital_tui.cli import cli
+from localdigital_tui.core.export.codebook import Kind, codebook
 from localdigital_tui.core.questionnaire.bundled import data_path
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 
 BUNDLED = data_path("responses.jsonl")
 PERSONAL = Path(__file__).resolve().parents[2] / "data/personal.jsonl"
@@ -122,3 +125,28 @@ def test_bad_requests_are_refused(tmp_path: Path) -> None:
     refused = run(copy, "-o", copy, "--format", "csv")
     assert refused.exit_code == 1 and "is also an input" in refused.stderr
     assert copy.read_bytes() == BUNDLED.read_bytes()
+
+
+def test_every_variable_and_value_label_and_missing_code_reads_back(
+    loaded: LoadedQuestionnaire, sav: tuple[pl.DataFrame, Any], tmp_path: Path
+) -> None:
+    variables = codebook(loaded.questionnaire)
+    _, meta = sav
+    assert meta.column_names == [v.name for v in variables]
+    assert meta.column_names_to_labels == {v.name: v.label for v in variables}
+    coded = [v for v in variables if v.kind in (Kind.CHOICE, Kind.NUMBER)]
+    assert {n: dict(lab) for n, lab in meta.variable_value_labels.items()} == {
+        v.name: v.value_labels for v in coded if v.value_labels
+    }
+    answers = [v.name for v in coded if v.question is not None]
+    assert sorted(meta.missing_ranges) == sorted(answers)
+    assert run("-o", tmp_path / "s.dta").exit_code == 0
+    _, stata = pyreadstat.read_dta(tmp_path / "s.dta", output_format="polars")
+    assert stata.column_names_to_labels == {
+        v.name: v.label[:77] + "..." if len(v.label) > 80 else v.label for v in variables
+    }
+    assert {stata.variable_to_label[n] for n in answers} <= set(stata.value_labels)
+    assert run("-o", tmp_path / "s.xlsx").exit_code == 0
+    book = openpyxl.load_workbook(tmp_path / "s.xlsx")
+    assert book.sheetnames == ["data", "variables", "notes"]
+    assert book["data"].max_row == 201
