@@ -59,9 +59,11 @@ class Variable:
 
     @property
     def value_labels(self) -> dict[int, str]:
-        """Value labels, the missing codes' too (for choices and numbers)."""
+        """Value labels, and the missing codes' for an answer (a choice or a number)."""
         values = {i: label for i, label in enumerate(self.labels, start=1)}
-        return values | MISSING_LABELS if self.kind in (Kind.CHOICE, Kind.NUMBER) else values
+        if self.question is None or self.kind not in (Kind.CHOICE, Kind.NUMBER):
+            return values  # the envelope is never missing
+        return values | MISSING_LABELS
 
 
 def variable_name(source: str) -> str:
