@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyreadstat
 import pytest
 from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, Phase, given, settings
@@ -271,7 +272,7 @@ def test_validate_judges_every_line_as_merge_does(
 
 @PROPERTY
 @given(files=input_sets())
-def test_tables_and_convert_give_the_merged_figures_or_one_clear_error(
+def test_tables_convert_and_export_give_the_merged_records_or_one_clear_error(
     tmp_path_factory: pytest.TempPathFactory, files: list[list[Line]]
 ) -> None:
     root = tmp_path_factory.mktemp("tables")
@@ -283,6 +284,9 @@ def test_tables_and_convert_give_the_merged_figures_or_one_clear_error(
     converted = invoke("convert", *inputs, "-o", root / "all.parquet")
     if converted.exit_code:
         assert "error: " in converted.stderr or "not converted" in converted.stderr
+    exported = invoke("export", *inputs, "-o", root / "all.sav")
+    if exported.exit_code:
+        assert "error: " in exported.stderr or "not exported" in exported.stderr
     merged = merge(inputs, root / "out")
     assert digest(inputs) == before
     if any(line.what == "bad" for file in files for line in file) or merged.exit_code:
@@ -297,3 +301,7 @@ def test_tables_and_convert_give_the_merged_figures_or_one_clear_error(
     assert tables.stdout == invoke("tables", root / "out/merged.jsonl", "-f", "tidy").stdout
     if converted.exit_code == 0:
         assert tables.stdout == invoke("tables", root / "all.parquet", "-f", "tidy").stdout
+    merged_ids = sorted(str(r["record_id"]) for r in read(root / "out/merged.jsonl"))
+    assert exported.exit_code == 0, exported.output
+    frame, _ = pyreadstat.read_sav(root / "all.sav", output_format="polars")
+    assert sorted(frame["record_id"].to_list()) == merged_ids
