@@ -56,6 +56,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Print the report's tables from answers files (JSON Lines or Parquet, files or"
         " directories); with no DATA, from the bundled 2013 data.",
     ),
+    "weight": (
+        "localdigital_tui.commands.weight:weight",
+        "Rim-weight complete records to population margins; with no DATA, the bundled data.",
+    ),
     "validate": (
         "localdigital_tui.commands.validate:validate",
         "Check questionnaire files (.yaml) and response files (.jsonl).",

@@ -143,3 +143,8 @@ class OutputFileError(LocalDigitalError):
 
 class ExportError(LocalDigitalError):
     """Records cannot be exported as asked: different versions of one record, no records."""
+
+
+class WeightingError(LocalDigitalError):
+    """Weights cannot be made as asked: a target file that cannot be read, an answer
+    without a target, a target nobody can meet."""

@@ -1,0 +1,66 @@
+"""``localdigital weight``: council-type weights of the bundled data, and bad targets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+from click.testing import CliRunner, Result
+
+from localdigital_tui.cli import cli
+from localdigital_tui.core.questionnaire.bundled import data_path
+
+ROOT = Path(__file__).resolve().parents[2]
+TARGETS = ROOT / "data/council_types_2013.csv"
+
+
+def run(*args: str | Path) -> Result:
+    return CliRunner().invoke(cli, ["weight", *map(str, args)])
+
+
+def test_council_type_weights_meet_the_population_shares(tmp_path: Path) -> None:
+    result = run("--targets", TARGETS, "-o", tmp_path / "w.csv")
+    assert result.exit_code == 0, result.output
+    assert "converged after" in result.stderr and "weighting efficiency 75.1%" in result.stderr
+    weights = pl.read_csv(tmp_path / "w.csv")
+    records = [json.loads(x) for x in data_path("responses.jsonl").read_text().splitlines()]
+    assert weights["record_id"].to_list() == [r["record_id"] for r in records]
+    types = pl.DataFrame(
+        {"record_id": [r["record_id"] for r in records],
+         "type": [r["answers"].get("council_type") for r in records]}
+    )  # fmt: skip
+    joined = weights.join(types, on="record_id")
+    targets = pl.read_csv(TARGETS)
+    inside = joined.filter(pl.col("type").is_in(targets["answer"].to_list()))
+    shares = inside.group_by("type").agg(pl.col("weight").sum() / inside["weight"].sum())
+    expected = dict(
+        zip(targets["answer"], targets["target"] / targets["target"].sum(), strict=True)
+    )
+    for kind, share in shares.iter_rows():
+        assert share == pytest.approx(expected[kind], abs=1e-9)
+    assert set(joined.filter(~pl.col("type").is_in(targets["answer"].to_list()))["weight"]) == {1.0}
+
+
+def test_bounds_hold_and_a_miss_is_exit_1(tmp_path: Path) -> None:
+    result = run("--targets", TARGETS, "-o", tmp_path / "w.csv", "--min", "0.5", "--max", "2")
+    assert result.exit_code == 1 and "did NOT converge" in result.stderr
+    weights = pl.read_csv(tmp_path / "w.csv")["weight"]
+    assert weights.min() >= 0.5 and weights.max() <= 2.0
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("question,answer,target\ncouncil_type,mars,3\n", ":2: answer: 'mars' is not a choice"),
+        ("question,answer,target\nq1_name,x,3\n", ":2: question: 'q1_name' is not a single"),
+        ("question,answer,target\ncouncil_type,english_county,lots\n", ":2: target: not a number"),
+        ("q,a\n", ":1: the header must start question,answer,target"),
+    ],
+)
+def test_a_bad_targets_file_is_named_with_its_line(tmp_path: Path, text: str, words: str) -> None:
+    (tmp_path / "t.csv").write_text(text)
+    result = run("--targets", tmp_path / "t.csv", "-o", tmp_path / "w.csv")
+    assert result.exit_code == 1 and words in result.stderr, result.stderr
+    assert not (tmp_path / "w.csv").exists()
