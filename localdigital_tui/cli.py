@@ -43,6 +43,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "localdigital_tui.commands.merge:merge",
         "Merge INPUT files of responses and personal lines from many laptops.",
     ),
+    "report": (
+        "localdigital_tui.commands.report:report",
+        "Write the report's breakdowns and tables, with charts, as one HTML file; with no"
+        " DATA, from the bundled 2013 data.",
+    ),
     "show": (
         "localdigital_tui.commands.show:show",
         "Print the questionnaire as a respondent of AUDIENCE reads it.",
