@@ -110,6 +110,7 @@ BASES = ("table", "row", "question", "asked")
     default=None,
     help="Fit text tables to this many columns (default: $COLUMNS, the terminal, else 80).",
 )
+@click.option("--chart", is_flag=True, help="Text only: a bar chart under each table.")
 @click.option(
     "--check",
     is_flag=True,
@@ -147,6 +148,7 @@ def tables(
     fmt: str,
     output: Path | None,
     width: int | None,
+    chart: bool,
     check: bool,
     targets: Path | None,
     slips: Path | None,
@@ -229,7 +231,9 @@ def tables(
         _emit(render_xlsx(made, source), output, files)
         return
     columns = terminal_width(width, to_terminal=output is None)
-    text = render(fmt, made, source, columns)
+    if chart and fmt != "text":
+        raise click.UsageError("--chart draws bars in text tables: not with --format " + fmt)
+    text = render(fmt, made, source, columns, chart)
     if fmt == "text" and source is not None:
         records = sum(aggregates.records.values())
         bundled = not data and questionnaire_file is None

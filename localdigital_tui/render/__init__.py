@@ -22,9 +22,13 @@ FORMATS: dict[str, Renderer] = {
 
 
 def render(
-    fmt: str, tables: Sequence[Table], provenance: Provenance | None = None, width: int = 80
+    fmt: str,
+    tables: Sequence[Table],
+    provenance: Provenance | None = None,
+    width: int = 80,
+    chart: bool = False,
 ) -> str:
-    """``tables`` in format ``fmt``; text fits ``width`` columns."""
+    """``tables`` in format ``fmt``; text fits ``width`` columns, with bars if ``chart``."""
     if fmt == "text":
-        return text.render(tables, provenance, width)
+        return text.render(tables, provenance, width, chart)
     return FORMATS[fmt](tables, provenance)

@@ -19,6 +19,7 @@ from tabulate import tabulate
 from localdigital_tui.core.records.provenance import Provenance
 from localdigital_tui.core.tables.table import Table
 from localdigital_tui.render.figures import grid
+from localdigital_tui.render.text_chart import text_chart
 
 DEFAULT_WIDTH = 80
 MIN_WIDTH = 40
@@ -53,7 +54,7 @@ def _wrapped(text: str, width: int, indent: str = "") -> str:
     )
 
 
-def render_table(table: Table, width: int = DEFAULT_WIDTH) -> str:
+def render_table(table: Table, width: int = DEFAULT_WIDTH, chart: bool = False) -> str:
     width = max(width, MIN_WIDTH)
     headers, rows = grid(table, human=True, separator="\n")  # "Agree" / "council (A)"
     figure_headers = headers[1:]
@@ -84,6 +85,9 @@ def render_table(table: Table, width: int = DEFAULT_WIDTH) -> str:
             )
         )
     lines = [_wrapped(table.heading, width), f"({table.group})", "", "\n\n".join(blocks), ""]
+    drawn = text_chart(table, width) if chart else ""
+    if drawn:
+        lines += [drawn, ""]
     lines += [_wrapped(note, width, INDENT) for note in table.notes]
     return "\n".join(lines)
 
@@ -121,6 +125,9 @@ def header(provenance: Provenance, records: int, bundled: bool, width: int) -> s
 
 
 def render(
-    tables: Sequence[Table], provenance: Provenance | None = None, width: int = DEFAULT_WIDTH
+    tables: Sequence[Table],
+    provenance: Provenance | None = None,
+    width: int = DEFAULT_WIDTH,
+    chart: bool = False,
 ) -> str:
-    return "\n\n\n".join(render_table(t, width) for t in tables) + "\n"
+    return "\n\n\n".join(render_table(t, width, chart) for t in tables) + "\n"

@@ -172,3 +172,18 @@ def test_statistics_are_named_in_words_and_coded_in_tidy_output() -> None:
         assert words in out
     code, out, _ = run("-t", "5.6b", "-f", "tidy")
     assert {r["column"] for r in csv.DictReader(io.StringIO(out))} >= {"n", "pct_of_group"}
+
+
+@pytest.mark.parametrize("width", ["80", "50"])
+def test_chart_draws_bars_within_the_width(width: str) -> None:
+    code, out, _ = run("-t", "5.4", "-t", "5.1", "--chart", "--width", width)
+    assert code == 0
+    assert max(map(len, out.splitlines())) <= int(width)
+    assert "█" in out and "Key: · Strongly Disagree" in out
+    yes = next(line for line in out.splitlines() if line.startswith("Yes ") and "█" in line)
+    assert yes.endswith("35.5%")
+
+
+def test_chart_is_for_text_only() -> None:
+    result = CliRunner().invoke(cli, ["tables", "--chart", "-f", "csv"])
+    assert result.exit_code == 2 and "--chart draws bars in text tables" in result.output
