@@ -58,12 +58,21 @@ def capture(
     loaded = load_questionnaire(questionnaire_or_bundled(questionnaire_file))
     with OutputLock(out_dir, interviewer=interviewer):
         store = CaptureStore(out_dir, loaded, interviewer=interviewer, device=device, event=event)
+        if not plain and not _full_screen_possible():
+            click.echo(
+                "capture: no terminal here (input or output is not a terminal, or TERM is "
+                "dumb): using the plain prompts",
+                err=True,
+            )
+            plain = True
         if plain:
             from localdigital_tui.prompts import run_plain
 
             run_plain(store)
         else:
             from localdigital_tui.tui.app import CaptureApp
+
+            _restore_terminal()
 
             finished = store.complete_interrupted_submits()
             note = CaptureApp(store, finished_submits=len(finished)).run()
@@ -72,3 +81,25 @@ def capture(
         click.echo(
             f"{store.submitted_today()} interviews submitted today in {store.responses_path()}"
         )
+
+
+# Leave the alternate screen, show the cursor, stop mouse and paste reporting: what a
+# full-screen app killed with SIGKILL (which nothing can catch) leaves switched on.
+RESTORE = "\x1b[?1049l\x1b[?25h\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?2004l"
+
+
+def _full_screen_possible() -> bool:
+    """The full-screen app needs a terminal for input and output that can draw."""
+    import os
+    import sys
+
+    term = os.environ.get("TERM", "")
+    return sys.stdin.isatty() and sys.stdout.isatty() and term not in ("", "dumb")
+
+
+def _restore_terminal() -> None:
+    """Undo what an earlier capture killed by SIGKILL left on (see RESTORE)."""
+    import sys
+
+    sys.stdout.write(RESTORE)
+    sys.stdout.flush()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 import os
 import sys
+import textwrap
 from typing import Any
 
 from localdigital_tui.core.capture.flow import InterviewFlow
@@ -106,6 +107,7 @@ class PlainCapture:
 
     def _new_interview(self) -> InterviewFlow | None:
         questionnaire = self.store.loaded.questionnaire
+        self.say(introduction_text(questionnaire))
         options = [Option(a.label, a.code) for a in questionnaire.audiences] + [
             Option("< Back", BACK)
         ]
@@ -254,3 +256,11 @@ def describe_draft(draft: DraftInfo, questionnaire: Questionnaire) -> str:
     if not draft.same_questionnaire:
         text += f" (questionnaire {draft.questionnaire_version}: cannot be resumed here)"
     return text
+
+
+def introduction_text(questionnaire: Questionnaire, width: int = 78) -> str:
+    """The heading (the anonymity statement) and the introduction, to read out."""
+    lines = [questionnaire.heading, ""] if questionnaire.heading else []
+    for line in questionnaire.introduction.strip().splitlines():
+        lines += textwrap.wrap(line, width) or [""]
+    return "\n".join(lines)

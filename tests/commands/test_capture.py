@@ -56,3 +56,21 @@ def test_an_output_folder_under_a_file_is_one_clear_line(tmp_path: Path) -> None
     assert result.stderr == (
         f"error: {tmp_path}/a-file: not a folder (a file of that name is in the way)\n"
     )
+
+
+def test_without_a_terminal_capture_falls_back_to_plain_prompts_and_never_hangs(
+    tmp_path: Path,
+) -> None:
+    import subprocess
+    import sys
+
+    for env in ({}, {"TERM": "dumb"}):
+        done = subprocess.run(
+            [sys.executable, "-m", "localdigital_tui", "capture", "--interviewer", "ann",
+             "--out", str(tmp_path / f"out{len(env)}")],
+            stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60,
+            env={**os.environ, **env},
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert "no terminal here" in done.stderr and "using the plain prompts" in done.stderr
+        assert "Goodbye." in done.stdout
