@@ -12,10 +12,10 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from localdigital_tui.core.capture.missing import MissingItem
 from localdigital_tui.core.questionnaire import answer_rules
 from localdigital_tui.core.questionnaire.model import (
     GridQuestion,
@@ -32,18 +32,6 @@ from localdigital_tui.core.records.model import (
     utc_now,
 )
 from localdigital_tui.errors import FlowError
-
-
-@dataclass(frozen=True, slots=True)
-class MissingItem:
-    """A required question or grid row with no answer."""
-
-    question: str
-    row: str | None
-    label: str
-
-    def __str__(self) -> str:
-        return f"{self.question}.{self.row}" if self.row else self.question
 
 
 class InterviewFlow:

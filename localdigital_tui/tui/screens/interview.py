@@ -1,13 +1,9 @@
 """The one screen of an interview, from the respondent type to the review and submit.
 
-The screen stays for the whole interview; its body is a view of the current
-step (:mod:`localdigital_tui.tui.views`), swapped in place when the flow moves.
-Keys come one at a time through :meth:`InterviewScreen.take_key` (see
-:mod:`localdigital_tui.tui.key_routing`): the view says what the key means, the
-screen gives it to the flow, saves the draft and shows the next view, all before
-the next key is read, so a key typed ahead answers the question it was meant for.
-A mouse click on a choice or an entry posts the same message the key would have
-meant; it is handled the same way, under the same lock.
+Its body is a view of the current step (:mod:`localdigital_tui.tui.views`),
+swapped in place when the flow moves. A key (:mod:`localdigital_tui.tui.key_routing`)
+or a click means a message from the view; the screen gives it to the flow, saves the
+draft and shows the next view before the next key is read, so typing ahead is safe.
 """
 
 from __future__ import annotations
@@ -31,8 +27,9 @@ from localdigital_tui.core.capture.storage import CaptureStore
 from localdigital_tui.core.questionnaire.model import TextQuestion
 from localdigital_tui.errors import AnswerError, LocalDigitalError
 from localdigital_tui.tui.key_routing import TakesKeys
-from localdigital_tui.tui.screens.confirm import ConfirmDialog
+from localdigital_tui.tui.screens.leave_question import LeaveQuestionDialog
 from localdigital_tui.tui.screens.routing import view_for
+from localdigital_tui.tui.screens.submit import SubmitDialog, missing_message
 from localdigital_tui.tui.typed_answers import give_number, give_text, refused_numbers
 from localdigital_tui.tui.views.base import InterviewView
 from localdigital_tui.tui.views.grid import GridView
@@ -95,7 +92,6 @@ class InterviewScreen(TakesKeys, Screen[None]):
             return flow is not None
         return True
 
-    # ------------------------------------------------------------------ keys
     async def take_key(self, event: events.Key) -> bool:
         meaning = self.view.take_key(event) if self.view is not None else None
         if meaning is None:
@@ -149,7 +145,7 @@ class InterviewScreen(TakesKeys, Screen[None]):
             choice = message.choice if isinstance(message, GridTable.RowAnswered) else None
             self._answer_row(message.row, choice)
         elif isinstance(message, GridTable.Done | InterviewView.Entered):
-            await self._move(flow.next)
+            await self._forward()
         elif isinstance(message, NumberField.Submitted):
             await self._number_entered(message.field)
         elif isinstance(message, ReviewList.Jump):
@@ -157,11 +153,10 @@ class InterviewScreen(TakesKeys, Screen[None]):
         elif isinstance(message, ReviewList.SubmitRequested):
             await self._submit()
 
-    # --------------------------------------------------------------- actions
     async def action_next(self) -> None:
         async with self._busy:
             if self.flow is not None and not self.flow.at_review:
-                await self._move(self.flow.next)
+                await self._forward()
 
     async def action_back(self) -> None:
         async with self._busy:
@@ -185,7 +180,6 @@ class InterviewScreen(TakesKeys, Screen[None]):
         if self.flow is None:
             self.app.pop_screen()
 
-    # ------------------------------------------------------- moving and saving
     def save(self) -> None:
         if self.flow is not None:
             self.store.save_draft(self.flow)
@@ -194,6 +188,25 @@ class InterviewScreen(TakesKeys, Screen[None]):
         """Before quitting: keep whatever the flow accepts of what is on screen."""
         self._commit()
         self.save()
+
+    async def _forward(self) -> None:
+        """To the next question; leaving required rows unanswered asks first (as ODK)."""
+        assert self.flow is not None
+        if not self._commit():
+            return
+        missing = self.flow.missing(self.flow.current) if self.flow.current else []
+        if not missing:
+            await self._move(self.flow.next)
+            return
+        self.save()
+        self._first_row = missing[0].row
+        await self.app.push_screen(LeaveQuestionDialog(missing), self._leave_answered)
+
+    def _leave_answered(self, leave: bool | None) -> None:
+        if leave and self.flow is not None:
+            self.call_later(self._move, self.flow.next)
+        else:  # back to the first unanswered required row
+            self.call_later(self._show, self._first_row)
 
     async def _move(self, step: Callable[[], object], *, row: str | None = None) -> None:
         """Hand what is typed to the flow; if accepted, take ``step`` and show where it led."""
@@ -222,7 +235,6 @@ class InterviewScreen(TakesKeys, Screen[None]):
     def header(self) -> ProgressHeader:
         return self.query_one(ProgressHeader)
 
-    # ----------------------------------------------------------------- answers
     def _answer_row(self, row: str, choice: str | None) -> None:
         view = self.view
         assert self.flow is not None and isinstance(view, GridView)
@@ -262,7 +274,6 @@ class InterviewScreen(TakesKeys, Screen[None]):
             return False
         return True
 
-    # ------------------------------------------------------------------ submit
     async def _submit(self) -> None:
         flow, view = self.flow, self.view
         if flow is None or not flow.at_review or not isinstance(view, ReviewView):
@@ -270,22 +281,10 @@ class InterviewScreen(TakesKeys, Screen[None]):
         missing = flow.missing()
         if missing:
             view.point_at(missing[0].question, missing[0].row)
-            self.notify(
-                f"{len(missing)} required answers missing, marked !: "
-                + ", ".join(map(str, missing[:4]))
-                + (" ..." if len(missing) > 4 else ""),
-                severity="error",
-            )
+            self.notify(missing_message(missing), severity="error")
             return
-        who, answered = flow.audience.capitalize(), len(flow.answers)
-        await self.app.push_screen(
-            ConfirmDialog(
-                f"Submit this interview ({who}, {answered} questions answered)?\n"
-                f"It is added to {self.store.responses_path().name}.",
-                confirm="Submit",
-            ),
-            self._submit_confirmed,
-        )
+        dialog = SubmitDialog(flow, self.store.responses_path().name)
+        await self.app.push_screen(dialog, self._submit_confirmed)
 
     def _submit_confirmed(self, confirmed: bool | None) -> None:
         if not confirmed or self.flow is None:

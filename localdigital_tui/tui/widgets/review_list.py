@@ -10,7 +10,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from localdigital_tui.core.capture.flow import InterviewFlow, MissingItem
+from localdigital_tui.core.capture.flow import InterviewFlow
+from localdigital_tui.core.capture.missing import MissingItem
 from localdigital_tui.core.questionnaire.model import (
     GridQuestion,
     NumberQuestion,

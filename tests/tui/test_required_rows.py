@@ -1,0 +1,51 @@
+"""Leaving a grid with required rows unanswered asks first, in the questionnaire's words."""
+
+from __future__ import annotations
+
+import asyncio
+
+from localdigital_tui.core.capture.storage import CaptureStore
+from localdigital_tui.tui.app import CaptureApp
+from localdigital_tui.tui.screens.leave_question import LeaveQuestionDialog
+from localdigital_tui.tui.screens.submit import SubmitDialog
+from localdigital_tui.tui.views.grid import GridView
+from tests.tui.conftest import current_view, shown
+
+
+def test_go_back_or_leave_for_now(store: CaptureStore) -> None:
+    async def run() -> tuple[str, str, str, str]:
+        app = CaptureApp(store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("enter", "1", "1", "enter", "enter", "enter", "1")  # to Q5
+            view = current_view(app)
+            assert isinstance(view, GridView) and view.grid.code == "q5"
+            await pilot.press("4", "enter")  # one row answered, then Enter: leave?
+            assert isinstance(app.screen, LeaveQuestionDialog)
+            message = shown(app, ".dialog-message")
+            await pilot.press("n")  # go back
+            await pilot.pause()
+            back = current_view(app)
+            assert isinstance(back, GridView) and back.grid.code == "q5"
+            assert view.flow is not None
+            first_missing = view.flow.missing(view.flow.current)[0].row or ""
+            focused = back.table.focused_row.code
+            await pilot.press("enter", "y")  # leave for now
+            await pilot.pause()
+            assert view.flow.current is not None
+            return message, focused, first_missing, view.flow.current.code
+
+    message, focused, first_missing, after = asyncio.run(run())
+    assert message.startswith("13 required rows are unanswered: ")
+    assert "Make the customer journey better for our citizens" in message  # labels
+    assert "q5." not in message and "customer_journey" not in message  # never codes
+    assert message.endswith("; and 10 more.\nLeave them for now (the review marks them), "
+                            "or go back to answer them?")  # fmt: skip
+    assert focused == first_missing  # back on the first unanswered required row
+    assert after == "q5_other"  # moved on to the next question
+
+
+def test_the_submit_question_says_what_is_left_empty(store: CaptureStore) -> None:
+    flow = store.new_interview("council")
+    flow.answer("council_type", "english_county")
+    text = SubmitDialog(flow, "responses.jsonl").message
+    assert "Council: 1 of " in text and "left empty" in text
