@@ -106,6 +106,7 @@ def _grid(
         Option(c.label_for(flow.audience), c.code) for c in flow.questionnaire.scale_of(question)
     ]
     rows = question.rows
+    prompter.say(flow.text(question))  # the question, in the respondent's wording
     if question.stem:
         prompter.say(question.stem)
     index = _first_row(flow, question, rows_from)

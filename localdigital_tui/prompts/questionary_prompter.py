@@ -9,6 +9,8 @@ prompt_toolkit ``Input``/``Output`` objects (tests pass a pipe input and a
 
 from __future__ import annotations
 
+import shutil
+import textwrap
 from collections.abc import Sequence
 from typing import Any
 
@@ -34,6 +36,16 @@ class QuestionaryPrompter:
     def say(self, text: str = "") -> None:
         print_formatted_text(FormattedText([("", text)]), output=self.output)
 
+    def _fitted(self, message: str, instruction: str) -> str:
+        """The prompt line: ``message`` itself if it fits beside ``instruction``, else
+        ``message`` printed above, wrapped, and a short prompt (questionary draws a prompt
+        wider than the terminal as a blank screen)."""
+        width = shutil.get_terminal_size().columns
+        if len(message) + len(instruction) + 4 <= width:
+            return message
+        self.say(textwrap.fill(message, max(width - 1, 20)))
+        return "Answer"
+
     def select(self, message: str, options: Sequence[Option], *, default: Any = None) -> Any:
         choices = [
             questionary.Choice(
@@ -44,13 +56,14 @@ class QuestionaryPrompter:
             for index, option in enumerate(options)
         ]
         preset = next((c for c in choices if default is not None and c.value == default), None)
+        instruction = "(arrow keys or the number, then Enter)"
         return questionary.select(
-            message,
+            self._fitted(message, instruction),
             choices=choices,
             default=preset,
             use_shortcuts=len(options) <= len(SHORTCUT_KEYS),
             use_jk_keys=False,
-            instruction="(arrow keys or the number, then Enter)",
+            instruction=instruction,
             **self._io(),
         ).unsafe_ask()
 
@@ -70,12 +83,13 @@ class QuestionaryPrompter:
         instruction = hint
         if multiline:
             instruction = (hint + "; " if hint else "") + "finish with Esc then Enter"
+        shown = f"({instruction})" if instruction else ""
         answer = questionary.text(
-            message,
+            self._fitted(message, shown),
             default=default,
             multiline=multiline,
             validate=check,
-            instruction=f"({instruction})" if instruction else None,
+            instruction=shown or None,
             **self._io(),
         ).unsafe_ask()
         return str(answer)

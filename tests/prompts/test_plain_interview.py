@@ -243,3 +243,15 @@ def test_discard_a_draft_and_report_unreadable_ones(
     assert "Draft discarded." in shown
     assert store.list_drafts() == []
     assert (store.drafts_dir / "discarded" / f"{flow.record_id}.json").exists()
+
+
+def test_a_grid_prints_its_question_in_the_respondents_wording(
+    tmp_path: Path, loaded: LoadedQuestionnaire
+) -> None:
+    store = make_store(tmp_path, loaded)
+    # new interview, supplier, size large; Q1-Q3 left empty; then stop at Q5
+    _, shown = run(store, ["1", "2", "1", "", "", ""])
+    assert "Do you agree or disagree with the following statements about Digital" in shown
+    q5 = loaded.questionnaire.question("q5")
+    assert q5.text_for("supplier") in shown
+    assert shown.index(q5.text_for("supplier")) < shown.index("[1/15")

@@ -70,3 +70,18 @@ def test_select_by_shortcut_number_and_ctrl_c_interrupts(pipe: PipeInput) -> Non
     pipe.send_text(CTRL_C)
     with pytest.raises(KeyboardInterrupt):
         prompter.select("Leading?", options, default="no")
+
+
+def test_a_prompt_wider_than_the_terminal_is_printed_above_a_short_one(
+    pipe: PipeInput, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    said: list[str] = []
+    prompter = QuestionaryPrompter(pipe, DummyOutput())
+    monkeypatch.setattr(prompter, "say", said.append)
+    long = "What other things will Digital technologies help front line public services to do?"
+    assert prompter._fitted(long, "(finish with Esc then Enter)") == "Answer"
+    assert said == [
+        "What other things will Digital technologies help front line public services to\ndo?"
+    ]
+    assert prompter._fitted("Your name?", "(optional)") == "Your name?"
