@@ -62,7 +62,6 @@ class InterviewFlow:
         self._position = 0
         self._entered_at = clock()
 
-    # ------------------------------------------------------------- where we are
     @property
     def asked(self) -> list[Question]:
         """The questions put to this respondent, given the answers so far."""
@@ -89,7 +88,6 @@ class InterviewFlow:
     def text(self, question: Question) -> str:
         return question.text_for(self.audience)
 
-    # ---------------------------------------------------------------- movement
     def next(self) -> Question | None:
         if self.at_review:
             raise FlowError("already at the review; there is no next question")
@@ -157,6 +155,25 @@ class InterviewFlow:
         else:
             self.answers.pop(code, None)
         return rows.get(row)
+
+    def dropped_by(self, audience: str) -> list[Question]:
+        """The answered questions a respondent of ``audience`` is not asked."""
+        return [
+            q for q in self.questionnaire.questions
+            if q.code in self.answers and not is_asked(q, audience, self.answers)
+        ]  # fmt: skip
+
+    def change_audience(self, audience: str) -> list[Question]:
+        """Become a respondent of ``audience``, back at the first question: answers to
+        questions both are asked are kept, the others dropped (and returned)."""
+        if audience not in self.questionnaire.audience_codes():
+            raise FlowError(f"unknown audience '{audience}'")
+        dropped = self.dropped_by(audience)
+        self._record_time()
+        self.audience = audience
+        self._drop_skipped()
+        self._position = 0
+        return dropped
 
     def clear(self, code: str) -> None:
         self._question(code)

@@ -167,3 +167,22 @@ def test_draft_round_trip_resumes_where_it_stopped(loaded: LoadedQuestionnaire) 
     assert resumed.answers == flow.answers
     assert resumed.record_id == flow.record_id
     assert resumed.current is not None and resumed.current.code == "q7"
+
+
+def test_changing_the_respondent_type_keeps_shared_answers_and_drops_the_others(
+    loaded: LoadedQuestionnaire,
+) -> None:
+    flow = InterviewFlow(loaded, "council")
+    flow.answer("council_type", "english_county")
+    flow.answer("q8", "yes")
+    flow.answer_row("q5", "flexible_working", "agree")
+    flow.next()
+    flow.next()
+    assert [q.code for q in flow.dropped_by("supplier")] == ["council_type"]
+    dropped = flow.change_audience("supplier")
+    assert [q.code for q in dropped] == ["council_type"]
+    assert flow.audience == "supplier" and flow.position == 0
+    assert flow.answers == {"q8": "yes", "q5": {"flexible_working": "agree"}}
+    assert flow.text(loaded.questionnaire.question("q8")).startswith("Have the front line")
+    with pytest.raises(FlowError, match="unknown audience"):
+        flow.change_audience("martian")
