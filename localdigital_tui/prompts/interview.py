@@ -28,6 +28,7 @@ class Action(enum.Enum):
     SUBMIT = "submit"
     EDIT = "edit"
     LEAVE = "leave"
+    AUDIENCE = "audience"
 
 
 def default_prompter(input: Any = None, output: Any = None) -> Prompter:
@@ -152,7 +153,9 @@ class PlainCapture:
                 action = self._review(flow)
                 if action is Action.SUBMIT or action is Action.LEAVE:
                     return
-                if action is BACK:
+                if action is Action.AUDIENCE:
+                    self._change_audience(flow)
+                elif action is BACK:
                     flow.back()
                     rows_from = "last"
                 else:
@@ -175,7 +178,8 @@ class PlainCapture:
             if step is Step.BACK:
                 editing = False
                 if flow.position == 0:
-                    self.say("This is the first question.")
+                    self._change_audience(flow)
+                    store.save_draft(flow)
                     continue
                 flow.back()
                 rows_from = "last"
@@ -200,6 +204,7 @@ class PlainCapture:
                 options.append(Option("Submit this interview", Action.SUBMIT))
             options += [
                 Option("Change an answer", Action.EDIT),
+                Option("Change the respondent type", Action.AUDIENCE),
                 Option("< Back to the last question", BACK),
                 Option("Leave it for now (the draft is kept)", Action.LEAVE),
             ]
@@ -213,6 +218,21 @@ class PlainCapture:
             elif chosen is Action.LEAVE:
                 self.say(f"The draft is kept ({self.store.draft_path(flow.record_id)}).")
             return chosen
+
+    def _change_audience(self, flow: InterviewFlow) -> None:
+        """The respondent type again; a change drops the answers the new type is not asked."""
+        q = flow.questionnaire
+        options = [Option(a.label, a.code) for a in q.audiences] + [Option("< Back", BACK)]
+        chosen = self.prompter.select(q.audience_question.text, options, default=flow.audience)
+        if chosen is BACK or chosen == flow.audience:
+            return
+        dropped = flow.dropped_by(chosen)
+        if dropped:
+            names = "; ".join((f"Q{d.number} " if d.number else "") + flow.text(d) for d in dropped)
+            self.say(f"These answers will be dropped: {names}. The others are kept.")
+            if not self.prompter.confirm("Change the respondent type?", default=False):
+                return
+        flow.change_audience(chosen)
 
     def _pick_question(self, flow: InterviewFlow) -> Any:
         options = [

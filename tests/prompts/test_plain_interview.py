@@ -255,3 +255,17 @@ def test_a_grid_prints_its_question_in_the_respondents_wording(
     q5 = loaded.questionnaire.question("q5")
     assert q5.text_for("supplier") in shown
     assert shown.index(q5.text_for("supplier")) < shown.index("[1/15")
+
+
+def test_back_from_the_first_question_changes_the_respondent_type(
+    tmp_path: Path, loaded: LoadedQuestionnaire
+) -> None:
+    store = make_store(tmp_path, loaded)
+    # new interview, council, English county; at Q1 (a text question) "<" goes back to
+    # the council type, whose "< Back" (option 10) goes to the respondent type: supplier,
+    # yes drop the council type, then the supplier's size: large
+    _, shown = run(store, ["1", "1", "1", "<", "10", "2", "y", "1"])
+    assert "These answers will be dropped: Profile: type of organisation" in shown
+    flow = store.resume(store.list_drafts()[0].record_id)
+    assert flow.audience == "supplier"
+    assert flow.answers == {"supplier_size": "large"}

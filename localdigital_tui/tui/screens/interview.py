@@ -18,31 +18,28 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.dom import DOMNode
 from textual.message import Message
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from localdigital_tui.core.capture.flow import InterviewFlow
 from localdigital_tui.core.capture.storage import CaptureStore
 from localdigital_tui.core.questionnaire.model import TextQuestion
-from localdigital_tui.errors import AnswerError, LocalDigitalError
+from localdigital_tui.errors import AnswerError
 from localdigital_tui.tui.key_routing import TakesKeys
-from localdigital_tui.tui.screens.leave_question import LeaveQuestionDialog
+from localdigital_tui.tui.screens.interview_questions import InterviewQuestions
 from localdigital_tui.tui.screens.routing import view_for
-from localdigital_tui.tui.screens.submit import SubmitDialog, missing_message
 from localdigital_tui.tui.typed_answers import give_number, give_text, refused_numbers
 from localdigital_tui.tui.views.base import InterviewView
 from localdigital_tui.tui.views.grid import GridView
 from localdigital_tui.tui.views.question import QuestionView
-from localdigital_tui.tui.views.review import ReviewView
 from localdigital_tui.tui.widgets.choice_list import ChoiceList
 from localdigital_tui.tui.widgets.grid_table import GridTable
 from localdigital_tui.tui.widgets.number_field import NumberField
 from localdigital_tui.tui.widgets.progress_header import ProgressHeader
-from localdigital_tui.tui.widgets.review_list import ReviewList
+from localdigital_tui.tui.widgets.review_list import AUDIENCE, ReviewList
 
 
-class InterviewScreen(TakesKeys, Screen[None]):
+class InterviewScreen(TakesKeys, InterviewQuestions):
     """One interview in progress (``flow`` is None until the respondent type is chosen)."""
 
     class Submitted(Message):
@@ -125,12 +122,10 @@ class InterviewScreen(TakesKeys, Screen[None]):
     async def _act(self, message: Message) -> None:
         """Do what a key or a click meant, on the step now shown."""
         flow = self.flow
-        if isinstance(message, ChoiceList.Chosen):
-            if flow is None:
-                self.flow = self.store.new_interview(message.code)
-                await self._show()
-                return
-            assert flow.current is not None
+        if isinstance(message, ChoiceList.Chosen) and (flow is None or self._changing):
+            await self._audience_chosen(message.code)
+        elif isinstance(message, ChoiceList.Chosen):
+            assert flow is not None and flow.current is not None
             flow.answer(flow.current.code, message.code)
             self.save()
             await self._move(flow.next)
@@ -148,6 +143,8 @@ class InterviewScreen(TakesKeys, Screen[None]):
             await self._forward()
         elif isinstance(message, NumberField.Submitted):
             await self._number_entered(message.field)
+        elif isinstance(message, ReviewList.Jump) and message.question == AUDIENCE:
+            await self._show_audience()
         elif isinstance(message, ReviewList.Jump):
             await self._move(lambda: flow.go_to(message.question), row=message.row)
         elif isinstance(message, ReviewList.SubmitRequested):
@@ -162,10 +159,10 @@ class InterviewScreen(TakesKeys, Screen[None]):
         async with self._busy:
             if self.flow is None:
                 return
-            if self.flow.position == 0:
-                self.notify("This is the first question.", severity="warning")
-                return
-            await self._move(self.flow.back)
+            if self.flow.position == 0 and not self._changing:
+                await self._show_audience()  # to change the respondent type
+            elif self.flow.position > 0:
+                await self._move(self.flow.back)
 
     async def action_review(self) -> None:
         async with self._busy:
@@ -189,25 +186,6 @@ class InterviewScreen(TakesKeys, Screen[None]):
         self._commit()
         self.save()
 
-    async def _forward(self) -> None:
-        """To the next question; leaving required rows unanswered asks first (as ODK)."""
-        assert self.flow is not None
-        if not self._commit():
-            return
-        missing = self.flow.missing(self.flow.current) if self.flow.current else []
-        if not missing:
-            await self._move(self.flow.next)
-            return
-        self.save()
-        self._first_row = missing[0].row
-        await self.app.push_screen(LeaveQuestionDialog(missing), self._leave_answered)
-
-    def _leave_answered(self, leave: bool | None) -> None:
-        if leave and self.flow is not None:
-            self.call_later(self._move, self.flow.next)
-        else:  # back to the first unanswered required row
-            self.call_later(self._show, self._first_row)
-
     async def _move(self, step: Callable[[], object], *, row: str | None = None) -> None:
         """Hand what is typed to the flow; if accepted, take ``step`` and show where it led."""
         if not self._commit():
@@ -216,9 +194,9 @@ class InterviewScreen(TakesKeys, Screen[None]):
         self.save()
         await self._show(row)
 
-    async def _show(self, row: str | None = None) -> None:
-        """Swap the view of the flow's current step in; focus it at once."""
-        view = view_for(self.store.loaded.questionnaire, self.flow, row=row)
+    async def _show(self, row: str | None = None, view: InterviewView | None = None) -> None:
+        """Swap ``view`` (default: the flow's current step's) in; focus it at once."""
+        view = view or view_for(self.store.loaded.questionnaire, self.flow, row=row)
         step = self.query_one("#step", Vertical)
         with self.app.batch_update():
             await step.remove_children()
@@ -274,24 +252,5 @@ class InterviewScreen(TakesKeys, Screen[None]):
             return False
         return True
 
-    async def _submit(self) -> None:
-        flow, view = self.flow, self.view
-        if flow is None or not flow.at_review or not isinstance(view, ReviewView):
-            return
-        missing = flow.missing()
-        if missing:
-            view.point_at(missing[0].question, missing[0].row)
-            self.notify(missing_message(missing), severity="error")
-            return
-        dialog = SubmitDialog(flow, self.store.responses_path().name)
-        await self.app.push_screen(dialog, self._submit_confirmed)
-
-    def _submit_confirmed(self, confirmed: bool | None) -> None:
-        if not confirmed or self.flow is None:
-            return
-        try:
-            self.store.submit(self.flow)
-        except (LocalDigitalError, OSError) as failed:
-            self.notify(f"Could not submit, the draft is kept: {failed}", severity="error")
-            return
-        self.post_message(self.Submitted(self.store.submitted_today()))
+    def submitted(self, today: int) -> None:
+        self.post_message(self.Submitted(today))

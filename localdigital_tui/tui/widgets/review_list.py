@@ -21,6 +21,7 @@ from localdigital_tui.core.questionnaire.model import (
 )
 
 SUBMIT = "__submit__"
+AUDIENCE = "__audience__"  # the respondent type: Enter on it offers to change it
 ANSWER_WIDTH = 30
 UNITS = {"percent": "{:g}%", "pounds": "£{:,}", "count": "{:g}"}
 
@@ -72,7 +73,10 @@ def entry(label: str, answer: str, *, width: int, indent: int, flag: bool) -> Te
 
 def review_options(flow: InterviewFlow, missing: list[MissingItem], width: int) -> list[Option]:
     missing_keys = {(m.question, m.row) for m in missing}
-    options = []
+    q = flow.questionnaire
+    who = next(a.label for a in q.audiences if a.code == flow.audience)
+    type_line = entry(q.audience_question.text, who, width=width, indent=0, flag=False)
+    options = [Option(type_line, id=AUDIENCE)]
     for question in flow.asked:
         rows = question.rows if isinstance(question, GridQuestion | NumbersQuestion) else []
         flag = (question.code, None) in missing_keys or any(
