@@ -10,6 +10,7 @@ from localdigital_tui.commands.options import (
     PathType,
     questionnaire_option,
     questionnaire_or_bundled,
+    require_valid,
 )
 
 if TYPE_CHECKING:
@@ -52,22 +53,10 @@ def convert(
     from localdigital_tui.core.export.parquet import convert as write_parquet
     from localdigital_tui.core.questionnaire.loader import load_questionnaire
     from localdigital_tui.core.records.kinds import FileKind
-    from localdigital_tui.core.records.validation import RecordValidator
 
     loaded = load_questionnaire(questionnaire_or_bundled(questionnaire_file))
     files = answers_files(inputs)
     if not no_validate:
-        validator = RecordValidator(loaded)
-        bad = 0
-        for path in files:
-            summary = validator.validate_file(path, FileKind.RESPONSES)
-            for problem in summary.problems[:20]:
-                click.echo(str(problem), err=True)
-            if summary.bad:
-                click.echo(f"{path}: INVALID: {summary.bad} bad lines", err=True)
-            bad += summary.bad
-        if bad:
-            click.echo(f"not converted: {bad} bad lines (run localdigital validate)", err=True)
-            raise SystemExit(1)
+        require_valid(loaded, [(p, FileKind.RESPONSES) for p in files], not_done="not converted")
     records = write_parquet(files, output, loaded, overwrite=force)
     click.echo(f"{output}: {records} records from {len(files)} file(s)")

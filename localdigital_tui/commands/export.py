@@ -10,6 +10,7 @@ from localdigital_tui.commands.options import (
     PathType,
     questionnaire_option,
     questionnaire_or_bundled,
+    require_valid,
 )
 
 if TYPE_CHECKING:
@@ -67,7 +68,6 @@ def export(
     from localdigital_tui.core.questionnaire.loader import load_questionnaire
     from localdigital_tui.core.records.input_files import PARQUET_SUFFIXES
     from localdigital_tui.core.records.kinds import FileKind
-    from localdigital_tui.core.records.validation import RecordValidator
     from localdigital_tui.core.tables.frame import input_files
 
     chosen = fmt or output.suffix.lstrip(".").lower()
@@ -81,18 +81,9 @@ def export(
     personal_out = output.with_name(f"{output.stem}-personal{output.suffix}")
     for target in (output, personal_out):
         refuse_overwriting(target, [*files, *([personal_file] if personal_file else [])])
-    validator = RecordValidator(loaded)
     checks = [(p, FileKind.RESPONSES) for p in files if p.suffix not in PARQUET_SUFFIXES]
     checks += [(personal_file, FileKind.PERSONAL)] if personal_file else []
-    bad = 0
-    for path, kind in checks:
-        summary = validator.validate_file(path, kind)
-        for problem in summary.problems[:20]:
-            click.echo(str(problem), err=True)
-        bad += summary.bad
-    if bad:
-        click.echo(f"not exported: {bad} bad lines (run localdigital validate)", err=True)
-        raise SystemExit(1)
+    require_valid(loaded, checks, not_done="not exported")
     make_folder(output.parent)
     report = export_records(files, loaded, chosen, output, include_partial)
     if report.copies:

@@ -8,7 +8,11 @@ from typing import TYPE_CHECKING, Any
 import click
 
 if TYPE_CHECKING:  # imported when a value is converted: `--help` needs no pathlib (~4 ms)
+    from collections.abc import Sequence
     from pathlib import Path
+
+    from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
+    from localdigital_tui.core.records.kinds import FileKind
 
 
 class PathType(click.Path):
@@ -38,3 +42,28 @@ def questionnaire_or_bundled(path: Path | None) -> Path:
     from localdigital_tui.core.questionnaire.bundled import questionnaire_path
 
     return path if path is not None else questionnaire_path()
+
+
+def require_valid(
+    loaded: LoadedQuestionnaire,
+    checks: Sequence[tuple[Path, FileKind]],
+    *,
+    not_done: str,
+    shown: int = 20,
+) -> None:
+    """Validate each file as its kind, print the first problems on stderr, and stop with
+    exit status 1 (``not_done``: ``not converted``) if any line is bad."""
+    from localdigital_tui.core.records.validation import RecordValidator
+
+    validator = RecordValidator(loaded)
+    bad = 0
+    for path, kind in checks:
+        summary = validator.validate_file(path, kind)
+        for problem in summary.problems[:shown]:
+            click.echo(str(problem), err=True)
+        if summary.bad:
+            click.echo(f"{path}: INVALID: {summary.bad} bad lines", err=True)
+        bad += summary.bad
+    if bad:
+        click.echo(f"{not_done}: {bad} bad lines (run localdigital validate)", err=True)
+        raise SystemExit(1)

@@ -10,6 +10,7 @@ from localdigital_tui.commands.options import (
     PathType,
     questionnaire_option,
     questionnaire_or_bundled,
+    require_valid,
 )
 
 if TYPE_CHECKING:
@@ -55,6 +56,8 @@ def weight(
     from localdigital_tui.core.files.outputs import refuse_overwriting
     from localdigital_tui.core.questionnaire.bundled import data_path
     from localdigital_tui.core.questionnaire.loader import load_questionnaire
+    from localdigital_tui.core.records.input_files import PARQUET_SUFFIXES
+    from localdigital_tui.core.records.kinds import FileKind
     from localdigital_tui.core.tables.frame import input_files
     from localdigital_tui.core.weighting.targets import read_margins
     from localdigital_tui.core.weighting.weights import weigh
@@ -65,6 +68,8 @@ def weight(
     files = input_files(list(data) or [data_path("responses.jsonl")])
     refuse_overwriting(output, [*files, targets])
     margins = read_margins(targets, loaded.questionnaire)
+    answers = [(p, FileKind.RESPONSES) for p in files if p.suffix not in PARQUET_SUFFIXES]
+    require_valid(loaded, answers, not_done="not weighted")
     found = weigh(
         files, loaded.questionnaire, margins, lower=lower, upper=upper,
         include_partial=include_partial,

@@ -64,3 +64,13 @@ def test_a_bad_targets_file_is_named_with_its_line(tmp_path: Path, text: str, wo
     result = run("--targets", tmp_path / "t.csv", "-o", tmp_path / "w.csv")
     assert result.exit_code == 1 and words in result.stderr, result.stderr
     assert not (tmp_path / "w.csv").exists()
+
+
+def test_a_bad_line_stops_the_weighting_naming_it(tmp_path: Path) -> None:
+    data = tmp_path / "cut.jsonl"
+    data.write_bytes(data_path("responses.jsonl").read_bytes()[:5000])  # ends mid-line
+    result = run(data, "--targets", TARGETS, "-o", tmp_path / "w.csv")
+    assert result.exit_code == 1
+    assert f"{data}:3: line: truncated last line" in result.stderr
+    assert "not weighted: 1 bad lines" in result.stderr
+    assert not (tmp_path / "w.csv").exists()
