@@ -46,10 +46,24 @@ class QuestionaryPrompter:
         self.say(textwrap.fill(message, max(width - 1, 20)))
         return "Answer"
 
+    def _menu_labels(self, options: Sequence[Option]) -> list[str]:
+        """The menu's lines: each label, or, when one is too wide for the terminal (the
+        menu would cut it), every label printed whole above and short ones in the menu."""
+        width = shutil.get_terminal_size().columns
+        room = width - 8  # pointer, shortcut key and margin
+        labels = [option.label for option in options]
+        if all(len(label) <= room for label in labels):
+            return labels
+        for number, label in enumerate(labels, start=1):
+            self.say(textwrap.fill(label, width - 1, initial_indent=f"{number}) ",
+                                   subsequent_indent="   "))  # fmt: skip
+        return [label if len(label) <= room else label[: room - 1] + "…" for label in labels]
+
     def select(self, message: str, options: Sequence[Option], *, default: Any = None) -> Any:
+        labels = self._menu_labels(options)
         choices = [
             questionary.Choice(
-                option.label,
+                labels[index],
                 value=option.value,
                 shortcut_key=SHORTCUT_KEYS[index] if index < len(SHORTCUT_KEYS) else False,
             )

@@ -85,3 +85,17 @@ def test_a_prompt_wider_than_the_terminal_is_printed_above_a_short_one(
         "What other things will Digital technologies help front line public services to\ndo?"
     ]
     assert prompter._fitted("Your name?", "(optional)") == "Your name?"
+
+
+def test_menu_labels_too_wide_are_printed_whole_and_shortened_in_the_menu(
+    pipe: PipeInput, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    said: list[str] = []
+    prompter = QuestionaryPrompter(pipe, DummyOutput())
+    monkeypatch.setattr(prompter, "say", said.append)
+    long = "Chief Executive /Director or Assistant Chief Executive of the council"
+    labels = prompter._menu_labels([Option("Elected member", 1), Option(long, 2)])
+    assert labels[0] == "Elected member" and labels[1].endswith("…") and len(labels[1]) <= 52
+    assert said[1] == "2) Chief Executive /Director or Assistant Chief Executive\n   of the council"
+    assert prompter._menu_labels([Option("Yes", 1)]) == ["Yes"]
