@@ -270,7 +270,8 @@ def describe_draft(draft: DraftInfo, questionnaire: Questionnaire) -> str:
         where = f"at Q{number}" if number else f"at {draft.position}"
     started = draft.started_at.astimezone()
     text = (
-        f"{draft.audience}, started {started:%d %b %H:%M} by {draft.interviewer}, "
+        (f"{draft.who}, " if draft.who else "")
+        + f"{draft.audience}, started {started:%d %b %H:%M} by {draft.interviewer}, "
         f"{draft.answered} of {draft.total} answered, {where}"
     )
     if not draft.same_questionnaire:

@@ -49,3 +49,28 @@ def test_the_submit_question_says_what_is_left_empty(store: CaptureStore) -> Non
     flow.answer("council_type", "english_county")
     text = SubmitDialog(flow, "responses.jsonl").message
     assert "Council: 1 of " in text and "left empty" in text
+
+
+def test_a_digit_out_of_the_scale_is_said_and_a_closed_answer_is_named(
+    store: CaptureStore,
+) -> None:
+    async def run() -> tuple[list[str], list[str]]:
+        app = CaptureApp(store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("enter", "1", "1", "enter", "enter", "enter", "1")  # to Q5
+            await pilot.press("9")  # a five-point scale
+            await pilot.pause()
+            grid = [n.message for n in app._notifications]
+            flow = app.screen.flow  # type: ignore[attr-defined]
+            flow.answer("q10", "yes")
+            flow.answer("q10_amount", 1500)
+            flow.go_to("q10")
+            await app.screen._show()  # type: ignore[attr-defined]
+            await pilot.press("2")  # q10: no, which closes q10_amount
+            await pilot.pause()
+            later = [n.message for n in app._notifications]
+            return grid, later
+
+    grid, later = asyncio.run(run())
+    assert "9 is not a choice here: 1-5" in grid
+    assert any(m.startswith("Cleared, no longer asked: Q10") for m in later), later

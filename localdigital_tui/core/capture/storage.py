@@ -68,6 +68,7 @@ class DraftInfo:
     path: Path
     device: str = ""
     questionnaire_version: str = ""
+    who: str = ""  # the respondent's organisation or name, when given: to tell drafts apart
     same_questionnaire: bool = True  # False: started with another questionnaire file
 
 
@@ -160,6 +161,12 @@ class CaptureStore:
         found.sort(key=lambda info: info.updated_at, reverse=True)
         return found, broken
 
+    @property
+    def _who_codes(self) -> list[str]:
+        """Personal text questions, last first (the organisation comes after the name)."""
+        questions = self.loaded.questionnaire.questions
+        return [q.code for q in reversed(questions) if q.personal and q.kind == "text"]
+
     def _info(self, draft: DraftFile, path: Path) -> DraftInfo:
         return DraftInfo(
             record_id=draft.record_id,
@@ -175,6 +182,7 @@ class CaptureStore:
             device=draft.device,
             questionnaire_version=draft.questionnaire.version,
             same_questionnaire=draft.questionnaire.sha256 == self.loaded.sha256,
+            who=_who(draft.answers, self._who_codes),
         )
 
     def resume(self, record_id: str) -> InterviewFlow:
@@ -252,3 +260,13 @@ class CaptureStore:
     def _day_files(self, kind: str) -> list[Path]:
         """Every day file of this kind in ``out/`` (a retry may fall on the next day)."""
         return sorted(self.out_dir.glob(f"{kind}-*.jsonl"))
+
+
+def _who(answers: dict[str, object], codes: list[str]) -> str:
+    """The first of the personal texts ``codes`` (organisation, then name) a draft's
+    respondent gave: for this laptop's start screen only, never written elsewhere."""
+    for code in codes:
+        value = answers.get(code)
+        if isinstance(value, str) and value.strip():
+            return " ".join(value.split())[:40]
+    return ""

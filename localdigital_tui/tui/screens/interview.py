@@ -26,7 +26,7 @@ from localdigital_tui.core.capture.storage import CaptureStore
 from localdigital_tui.core.questionnaire.model import TextQuestion
 from localdigital_tui.errors import AnswerError
 from localdigital_tui.tui.key_routing import TakesKeys
-from localdigital_tui.tui.screens.interview_questions import InterviewQuestions
+from localdigital_tui.tui.screens.interview_questions import InterviewQuestions, dropped_names
 from localdigital_tui.tui.screens.routing import view_for
 from localdigital_tui.tui.typed_answers import give_number, give_text, refused_numbers
 from localdigital_tui.tui.views.base import InterviewView
@@ -126,7 +126,10 @@ class InterviewScreen(TakesKeys, InterviewQuestions):
             await self._audience_chosen(message.code)
         elif isinstance(message, ChoiceList.Chosen):
             assert flow is not None and flow.current is not None
+            before = set(flow.answers)
             flow.answer(flow.current.code, message.code)
+            if dropped := sorted(before - set(flow.answers)):  # a skip rule closed them
+                self.notify(f"Cleared, no longer asked: {dropped_names(flow, dropped)}")
             self.save()
             await self._move(flow.next)
         elif flow is None:

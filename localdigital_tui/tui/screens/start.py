@@ -40,7 +40,8 @@ def where_stopped(draft: DraftInfo, questionnaire: Questionnaire) -> str:
 def draft_line(draft: DraftInfo, questionnaire: Questionnaire) -> str:
     where = where_stopped(draft, questionnaire)
     line = (
-        f"Resume: {draft.audience} · started {local_time(draft.started_at)} by "
+        f"Resume: {draft.who + ' · ' if draft.who else ''}{draft.audience} · started "
+        f"{local_time(draft.started_at)} by "
         f"{draft.interviewer} · {draft.answered} of {draft.total} answered · {where} · "
         f"last saved {local_time(draft.updated_at)}"
     )

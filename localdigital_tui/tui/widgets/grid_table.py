@@ -142,7 +142,10 @@ class GridTable(DataTable[Text]):
         character = event.character
         if character and character.isdigit() and character != "0":
             index = int(character) - 1
-            if index >= len(self.scale):
+            if index >= len(self.scale):  # said, not ignored: the key was meant for something
+                self.notify(
+                    f"{character} is not a choice here: 1-{len(self.scale)}", severity="warning"
+                )
                 return None
             row = self.focused_row.code
             if self.cursor_row < len(self.grid_rows) - 1:

@@ -406,3 +406,30 @@ def test_a_resumed_interview_submits_the_same_answers(
             0
         ].answers
     )
+
+
+def test_drafts_can_be_told_apart_by_the_organisation_or_name_given(
+    tmp_path: Path, loaded: LoadedQuestionnaire
+) -> None:
+    store = make_store(tmp_path, loaded)
+    first = store.new_interview("council")
+    first.answer("council_type", "english_county")
+    first.next()
+    first.answer("q1_name", "Ann Example")
+    store.save_draft(first)
+    second = store.new_interview("council")
+    second.answer("council_type", "english_county")
+    second.next()
+    second.answer("q1_name", "Bo Example")
+    second.next()
+    second.next()
+    second.answer("q3_organisation", "Knowsley   Council")
+    store.save_draft(second)
+    third = store.new_interview("supplier")
+    store.save_draft(third)
+    who = {d.record_id: d.who for d in store.list_drafts()}
+    assert who == {
+        first.record_id: "Ann Example",
+        second.record_id: "Knowsley Council",
+        third.record_id: "",
+    }
