@@ -199,7 +199,8 @@ def test_resume_from_the_start_menu_and_finish(tmp_path: Path, loaded: LoadedQue
         make_store(tmp_path, loaded), ["2", *script.lines[stop:], *SUBMIT_AND_QUIT]
     )
 
-    assert "Resume: council, started" in shown and "by ann, 4 of 19 answered, at Q4" in shown
+    assert "Resume: Example Borough, council, started" in shown  # the organisation given
+    assert "by ann, 4 of 19 answered, at Q4" in shown
     assert submitted == 1
     [record], _ = submitted_records(store)
     assert record["record_id"] == draft.record_id

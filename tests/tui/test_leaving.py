@@ -59,7 +59,7 @@ def test_quitting_mid_interview_keeps_the_draft_and_the_start_screen_resumes_it(
 
     name, entry = asyncio.run(resume_first_draft(store))
     assert name == "Please enter your name:"
-    assert "Resume: council" in entry and "by ann" in entry and "at Q5" in entry
+    assert "Resume: Ann · council" in entry and "by ann" in entry and "at Q5" in entry
     assert "focused customer_journey" in entry, "resumes at the first unanswered row"
     flow = store.resume(drafts[0].record_id)
     assert flow.answers["q5"] == {"better_for_less": "agree"}
