@@ -74,3 +74,20 @@ def test_a_digit_out_of_the_scale_is_said_and_a_closed_answer_is_named(
     grid, later = asyncio.run(run())
     assert "9 is not a choice here: 1-5" in grid
     assert any(m.startswith("Cleared, no longer asked: Q10") for m in later), later
+
+
+def test_a_number_confirmed_with_enter_is_in_the_draft_at_once(store: CaptureStore) -> None:
+    flow = store.new_interview("council")
+    flow.answer("council_type", "english_county")
+    flow.go_to("q9")
+    store.save_draft(flow)
+
+    async def run() -> None:
+        app = CaptureApp(store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("down", "enter")  # resume the draft, at Q9
+            await pilot.press("2", "5", "enter")  # the first field, confirmed
+            await pilot.pause()
+
+    asyncio.run(run())
+    assert store.resume(flow.record_id).answers["q9"] == {"services_digital": 25}

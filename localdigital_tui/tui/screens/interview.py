@@ -236,6 +236,7 @@ class InterviewScreen(TakesKeys, InterviewQuestions):
         question = self.flow.current
         assert question is not None
         if give_number(self.flow, question.code, field) is None and index + 1 < len(fields):
+            self.save()  # the value confirmed with Enter is in the draft at once
             self.set_focus(fields[index + 1].input)
         else:
             await self._move(self.flow.next)
