@@ -91,3 +91,29 @@ def test_a_number_confirmed_with_enter_is_in_the_draft_at_once(store: CaptureSto
 
     asyncio.run(run())
     assert store.resume(flow.record_id).answers["q9"] == {"services_digital": 25}
+
+
+def test_the_review_comes_back_to_the_answer_edited_and_m_finds_what_is_missing(
+    store: CaptureStore,
+) -> None:
+    async def run() -> tuple[str | None, str | None, str | None]:
+        app = CaptureApp(store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("enter", "2", "1", "ctrl+r")  # supplier, large; review
+            review = app.screen.query_one("#review")
+            review.highlighted = review.get_option_index("supplier_size")  # type: ignore[attr-defined]
+            await pilot.press("enter", "2")  # change it to medium: on to the next question
+            await pilot.press("ctrl+r")
+            await pilot.pause()
+            review = app.screen.query_one("#review")
+            back_at = review.get_option_at_index(review.highlighted).id  # type: ignore[attr-defined]
+            await pilot.press("m")
+            first_missing = review.get_option_at_index(review.highlighted).id  # type: ignore[attr-defined]
+            await pilot.press("m")
+            second_missing = review.get_option_at_index(review.highlighted).id  # type: ignore[attr-defined]
+            return back_at, first_missing, second_missing
+
+    back_at, first_missing, second_missing = asyncio.run(run())
+    assert back_at == "supplier_size"
+    assert first_missing is not None and first_missing.startswith("q5:")
+    assert second_missing is not None and second_missing != first_missing

@@ -32,6 +32,7 @@ from localdigital_tui.tui.typed_answers import give_number, give_text, refused_n
 from localdigital_tui.tui.views.base import InterviewView
 from localdigital_tui.tui.views.grid import GridView
 from localdigital_tui.tui.views.question import QuestionView
+from localdigital_tui.tui.views.review import ReviewView
 from localdigital_tui.tui.widgets.choice_list import ChoiceList
 from localdigital_tui.tui.widgets.grid_table import GridTable
 from localdigital_tui.tui.widgets.number_field import NumberField
@@ -67,6 +68,7 @@ class InterviewScreen(TakesKeys, InterviewQuestions):
         self.flow = flow
         self.view: InterviewView | None = None
         self._first_row = row
+        self._edited: str | None = None  # the question last opened from the review
         # Keys and clicks both move the flow and swap the view; one at a time.
         self._busy = asyncio.Lock()
 
@@ -149,6 +151,7 @@ class InterviewScreen(TakesKeys, InterviewQuestions):
         elif isinstance(message, ReviewList.Jump) and message.question == AUDIENCE:
             await self._show_audience()
         elif isinstance(message, ReviewList.Jump):
+            self._edited = message.question  # the review comes back to it
             await self._move(lambda: flow.go_to(message.question), row=message.row)
         elif isinstance(message, ReviewList.SubmitRequested):
             await self._submit()
@@ -206,6 +209,9 @@ class InterviewScreen(TakesKeys, InterviewQuestions):
             await step.mount(view)
             self.view = view
             self.set_focus(view.focus_target())
+            if isinstance(view, ReviewView) and self._edited:
+                view.point_at(self._edited, None)
+                self._edited = None
             hint = self.query_one("#hint", Static)
             hint.update(view.hint)
             hint.display = bool(view.hint)

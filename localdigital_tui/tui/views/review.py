@@ -13,7 +13,8 @@ from localdigital_tui.tui.widgets.review_list import ReviewList
 
 
 class ReviewView(InterviewView):
-    """Enter on an answer jumps to it; Enter on the last line (or ctrl+s) submits."""
+    """Enter on an answer jumps to it; m highlights the next missing answer; Enter on the
+    last line (or ctrl+s) submits."""
 
     def __init__(self, flow: InterviewFlow) -> None:
         super().__init__()
@@ -21,7 +22,8 @@ class ReviewView(InterviewView):
 
     def compose(self) -> ComposeResult:
         yield Static(
-            "Review the answers. Enter on one to change it; ctrl+s (or the last line) submits.",
+            "Review the answers. Enter on one to change it; m: the next missing one; "
+            "ctrl+s (or the last line) submits.",
             id="question-text",
         )
         # border, padding, scrollbar and option padding take 8 cells
@@ -35,7 +37,20 @@ class ReviewView(InterviewView):
         return self.review
 
     def take_key(self, event: events.Key) -> Message | None:
+        if event.key == "m":
+            self.next_missing()
+            return None
         return self.review.take_key(event)
+
+    def next_missing(self) -> None:
+        """Highlight the next entry marked missing after the highlighted one (wrapping)."""
+        keys = [f"{m.question}:{m.row}" if m.row else m.question for m in self.flow.missing()]
+        places = sorted(self.review.get_option_index(key) for key in keys)
+        if not places:
+            self.notify("Nothing required is missing.")
+            return
+        here = self.review.highlighted if self.review.highlighted is not None else -1
+        self.review.highlighted = next((p for p in places if p > here), places[0])
 
     def point_at(self, question: str, row: str | None) -> None:
         """Highlight the entry of this question (or of this row of it)."""
