@@ -41,3 +41,13 @@ def test_plain_prompts_print_it_before_the_respondent_type(store: CaptureStore) 
     text = introduction_text(store.loaded.questionnaire)
     assert text.startswith("ALL ANSWERS ANONYMOUS - OPEN TILL 14:30 2ND JULY\n\n")
     assert max(map(len, text.splitlines())) <= 78 and "Helen Olsen" in text
+
+
+def test_the_help_covers_the_start_screen_and_fits_its_box() -> None:
+    import re
+
+    from localdigital_tui.tui.screens.help import KEYS
+
+    lines = [re.sub(r"\[/?b\]", "", line) for line in KEYS.splitlines()]
+    assert max(map(len, lines)) <= 64  # the help box's width at 80 columns: no wrapping
+    assert "Start screen" in lines and any("m             the next missing" in x for x in lines)

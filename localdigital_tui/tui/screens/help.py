@@ -14,35 +14,47 @@ from localdigital_tui.tui.key_routing import TakesKeys
 
 KEYS = """\
 [b]Everywhere[/b]
-  F1              this help
-  ctrl+q          quit (mid-interview the draft is kept)
+  F1            this help
+  ctrl+q        quit (mid-interview the draft is kept)
+
+[b]Start screen[/b]
+  Enter         start a new interview, or resume a draft
+  Delete        set the highlighted draft aside
+
+[b]Respondent type[/b] (the introduction above it, to read out)
+  PgUp PgDn     scroll the introduction
+  1 2           council or supplier; to change it later,
+                ctrl+p on the first question, or the review
 
 [b]In an interview[/b]
-  ctrl+n          next question (Enter too, except in long text)
-  ctrl+p          previous question
-  ctrl+r          review all answers
-  Tab             next field (Q9 has two)
+  ctrl+n        next question (Enter too, not in long text)
+  ctrl+p        previous question
+  ctrl+r        review all answers
+  Tab           next field (Q9 has two)
 
 [b]Choices[/b]
-  1-9             choose and move on
-  ↑ ↓ Enter       move, then choose
-  Delete          clear the answer
+  1-9           choose and move on
+  ↑ ↓ Enter     move, then choose
+  Delete        clear the answer
 
 [b]Grids[/b] (one row per statement)
-  1-5             answer the focused row, then go to the next row
-  ↑ ↓             move between rows
-  Delete or 0     clear the focused row
-  *               marks a required row; "! required, unanswered" shows what is left
+  1-5           answer the focused row, on to the next
+  ↑ ↓           move between rows
+  Delete or 0   clear the focused row
+  *             a required row; leaving with required rows
+                unanswered asks first (leave them, or go back)
 
 [b]Numbers[/b]
-  A refused value shows the reason under the field; fix or clear it to move on.
+  A refused value shows the reason under the field:
+  fix or clear it to move on.
 
 [b]Review[/b]
-  Enter           edit the answer under the cursor
-  ctrl+s          submit (asks first), then back to the start screen
+  Enter         change the answer under the cursor
+  m             the next missing answer
+  ctrl+s        submit (asks first), then the start screen
 
-Every answer is saved to a draft as soon as it is given; after a crash the
-start screen offers the draft to resume.
+Every answer is saved to a draft as soon as it is given;
+after a crash the start screen offers the draft to resume.
 
 Escape or F1 closes this help."""
 
