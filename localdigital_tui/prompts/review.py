@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from localdigital_tui.core.capture.flow import InterviewFlow
+from localdigital_tui.core.capture.progress import place
 from localdigital_tui.core.questionnaire.model import (
     GridQuestion,
     NumberQuestion,
@@ -23,7 +24,8 @@ def question_label(flow: InterviewFlow, question: Question) -> str:
 
 def heading_line(flow: InterviewFlow, question: Question) -> str:
     """What precedes each question: its number and how far the interview is."""
-    return f"{question_label(flow, question)} - question {flow.position + 1} of {flow.total}" + (
+    n, m = place(flow)
+    return f"{question_label(flow, question)} - question {n} of {m}" + (
         " (personal: kept apart from the answers)" if question.personal else ""
     )
 

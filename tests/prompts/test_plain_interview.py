@@ -69,7 +69,7 @@ def test_a_whole_council_interview(tmp_path: Path, loaded: LoadedQuestionnaire) 
     assert store.list_drafts() == []
     # the council wording, numbered, with the refused amounts explained inline
     assert "Who is leading on Digital within your organisation?" in shown
-    assert "Q7 - question 10 of 19" in shown
+    assert "Q7 - question 10 of 20" in shown  # m counts Q10's amount from the start
     assert "'twelve' is not a number" in shown
     assert "enter an amount in pounds as a whole number" in shown
     assert "[1/15 *] Help my organisation to deliver 'better for less'" in shown

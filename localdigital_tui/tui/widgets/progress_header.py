@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from localdigital_tui.core.capture.flow import InterviewFlow
+from localdigital_tui.core.capture.progress import place
 from localdigital_tui.core.questionnaire.model import GridQuestion, NumbersQuestion
 
 
@@ -47,8 +48,8 @@ class ProgressHeader(Static):
         self.show_progress(
             audience=audience,
             number=question.number,
-            position=flow.position + 1,
-            total=flow.total,
+            position=place(flow)[0],
+            total=place(flow)[1],
             rows=rows,
         )
 
