@@ -117,3 +117,24 @@ def test_the_review_comes_back_to_the_answer_edited_and_m_finds_what_is_missing(
     assert back_at == "supplier_size"
     assert first_missing is not None and first_missing.startswith("q5:")
     assert second_missing is not None and second_missing != first_missing
+
+
+def test_typed_ahead_digits_are_never_selected_and_replaced(store: CaptureStore) -> None:
+    """A digit typed before the focus reaches the next field must stay: with Textual's
+    select_on_focus, "40.5" typed fast into Q9's second field became "0.5"
+    (benchmarks/capture_type_ahead.py at 20 ms a key found it)."""
+    from textual.widgets import Input
+
+    flow = store.new_interview("council")
+    flow.answer("council_type", "english_county")
+    flow.go_to("q9")
+    store.save_draft(flow)
+
+    async def run() -> list[bool]:
+        app = CaptureApp(store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("down", "enter")  # resume, at Q9
+            return [field.select_on_focus for field in app.screen.query(Input)]
+
+    selects = asyncio.run(run())
+    assert len(selects) == 2 and not any(selects)

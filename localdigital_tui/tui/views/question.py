@@ -72,7 +72,7 @@ class QuestionView(InterviewView):
             if question.multiline:
                 field = TextArea(answer or "", id="text-answer", soft_wrap=True)
             else:
-                field = Input(answer or "", id="text-answer")
+                field = Input(answer or "", id="text-answer", select_on_focus=False)
             field.cursor_blink = False  # always visible, and no redraws twice a second over SSH
             yield field
             yield Static("", classes="field-error")

@@ -47,7 +47,11 @@ class NumberField(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label(self._label, classes="field-label")
-        field = Input(value=self._value, placeholder=self._unit, classes="number-input")
+        # select_on_focus off: a digit typed ahead of the focus move must not be selected
+        # and then replaced by the next one (25 typed fast became 5)
+        field = Input(
+            value=self._value, placeholder=self._unit, classes="number-input", select_on_focus=False
+        )
         field.cursor_blink = False  # always visible, and no redraws twice a second over SSH
         yield field
         yield Static("", classes="field-error")
