@@ -13,6 +13,7 @@ import textwrap
 from typing import Any
 
 from localdigital_tui.core.capture.flow import InterviewFlow
+from localdigital_tui.core.capture.missing import question_names
 from localdigital_tui.core.capture.storage import CaptureStore, DraftInfo
 from localdigital_tui.core.questionnaire.model import Questionnaire
 from localdigital_tui.errors import DraftError, FlowError
@@ -228,7 +229,7 @@ class PlainCapture:
             return
         dropped = flow.dropped_by(chosen)
         if dropped:
-            names = "; ".join((f"Q{d.number} " if d.number else "") + flow.text(d) for d in dropped)
+            names = question_names(dropped, flow.audience)
             self.say(f"These answers will be dropped: {names}. The others are kept.")
             if not self.prompter.confirm("Change the respondent type?", default=False):
                 return

@@ -72,13 +72,21 @@ def test_select_by_shortcut_number_and_ctrl_c_interrupts(pipe: PipeInput) -> Non
         prompter.select("Leading?", options, default="no")
 
 
-def test_a_prompt_wider_than_the_terminal_is_printed_above_a_short_one(
-    pipe: PipeInput, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("COLUMNS", "80")
+def listening_prompter(
+    pipe: PipeInput, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> tuple[QuestionaryPrompter, list[str]]:
+    """A prompter on a terminal ``columns`` wide, and what it says (printed lines)."""
+    monkeypatch.setenv("COLUMNS", str(columns))
     said: list[str] = []
     prompter = QuestionaryPrompter(pipe, DummyOutput())
     monkeypatch.setattr(prompter, "say", said.append)
+    return prompter, said
+
+
+def test_a_prompt_wider_than_the_terminal_is_printed_above_a_short_one(
+    pipe: PipeInput, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    prompter, said = listening_prompter(pipe, monkeypatch, 80)
     long = "What other things will Digital technologies help front line public services to do?"
     assert prompter._fitted(long, "(finish with Esc then Enter)") == "Answer"
     assert said == [
@@ -90,10 +98,7 @@ def test_a_prompt_wider_than_the_terminal_is_printed_above_a_short_one(
 def test_menu_labels_too_wide_are_printed_whole_and_shortened_in_the_menu(
     pipe: PipeInput, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("COLUMNS", "60")
-    said: list[str] = []
-    prompter = QuestionaryPrompter(pipe, DummyOutput())
-    monkeypatch.setattr(prompter, "say", said.append)
+    prompter, said = listening_prompter(pipe, monkeypatch, 60)
     long = "Chief Executive /Director or Assistant Chief Executive of the council"
     labels = prompter._menu_labels([Option("Elected member", 1), Option(long, 2)])
     assert labels[0] == "Elected member" and labels[1].endswith("…") and len(labels[1]) <= 52

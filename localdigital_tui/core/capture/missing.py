@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from localdigital_tui.core.questionnaire.model import Question
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,3 +25,10 @@ def describe_missing(items: list[MissingItem], shown: int = 3) -> str:
     labels = [item.label if len(item.label) <= 60 else item.label[:59] + "…" for item in items]
     text = "; ".join(labels[:shown])
     return text + (f"; and {len(items) - shown} more" if len(items) > shown else "")
+
+
+def question_names(questions: Sequence[Question], audience: str) -> str:
+    """``Q10 If yes, how much ...; Profile: type of organisation``: questions as they read."""
+    return "; ".join(
+        (f"Q{q.number} " if q.number else "") + q.text_for(audience) for q in questions
+    )

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from localdigital_tui.core.export.parquet import flat_name
 from localdigital_tui.core.questionnaire.model import (
     GridQuestion,
     NumberQuestion,
@@ -147,7 +148,7 @@ def _question_variables(
     if isinstance(q, GridQuestion | NumbersQuestion):
         found = []
         for row in q.rows:
-            source = f"{q.code}__{row.code}"
+            source = flat_name(q.code, row.code)
             label, row_notes = _worded({a: row.label_for(a) for a in asked}, prefix)
             if isinstance(q, GridQuestion):
                 scale = questionnaire.scale_of(q)

@@ -144,6 +144,12 @@ def flatten(questionnaire: Questionnaire) -> list[pl.Expr]:
     return exprs
 
 
+def flat_block(data: bytes, questionnaire: Questionnaire) -> pl.DataFrame:
+    """A block of whole JSON Lines (validated) as the flat columns of :func:`parquet_schema`."""
+    nested = json_schema(questionnaire)
+    return pl.read_ndjson(io.BytesIO(data), schema=nested).select(flatten(questionnaire))
+
+
 def answers_files(paths: Sequence[Path]) -> list[Path]:
     """Files as given; directories give their ``*.jsonl`` (not personal files), sorted."""
     return find_answers_files(
@@ -167,7 +173,6 @@ def convert(
     parts = output.with_name(f".{output.name}.{os.getpid()}.parts")
     temp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
     q = loaded.questionnaire
-    schema, columns = json_schema(q), flatten(q)
     try:
         parts.mkdir()
         count = 0
@@ -176,7 +181,7 @@ def convert(
                 data = block.read()
                 if not data.strip():
                     continue
-                frame = pl.read_ndjson(io.BytesIO(data), schema=schema).select(columns)
+                frame = flat_block(data, q)
                 frame.write_parquet(parts / f"{count:06d}.parquet", compression="zstd")
                 count += 1
         if count == 0:

@@ -10,7 +10,6 @@ asked for.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +17,7 @@ from pathlib import Path
 import polars as pl
 
 from localdigital_tui.core.export.codebook import NOT_ANSWERED, NOT_ASKED, Kind, Variable
-from localdigital_tui.core.export.parquet import flatten, json_schema, parquet_schema
+from localdigital_tui.core.export.parquet import flat_block, parquet_schema
 from localdigital_tui.core.questionnaire.model import Questionnaire
 from localdigital_tui.core.records.input_files import PARQUET_SUFFIXES
 from localdigital_tui.core.records.line_blocks import line_blocks
@@ -69,12 +68,11 @@ def _read_file(
                     path, f"not a Parquet file written by localdigital convert (no {missing[0]})"
                 )
             return frame.select([pl.col(n).cast(t) for n, t in schema.items()])
-        nested, columns = json_schema(questionnaire), flatten(questionnaire)
         blocks = []
         for block in line_blocks(path, BLOCK_BYTES):
             data = block.read()
             if data.strip():
-                blocks.append(pl.read_ndjson(io.BytesIO(data), schema=nested).select(columns))
+                blocks.append(flat_block(data, questionnaire))
     except (OSError, pl.exceptions.PolarsError) as exc:
         raise RecordFileError(path, f"cannot be read ({exc})") from exc
     if not blocks:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from localdigital_tui.core.export.parquet import flat_name
 from localdigital_tui.core.questionnaire.model import Questionnaire, SingleChoiceQuestion
 from localdigital_tui.core.tables.aggregate import Aggregates, aggregate
 from localdigital_tui.core.tables.banner import BANNER_NOTE, banner_columns, banner_rows
@@ -21,7 +22,6 @@ from localdigital_tui.core.tables.frame import (
     AUDIENCE,
     Wanted,
     flat_columns,
-    flat_name,
     record_batches,
 )
 from localdigital_tui.core.tables.specs import TABLES, BaseRule, Layout, TableSpec, spec_for

@@ -32,6 +32,7 @@ from pathlib import Path
 
 import polars as pl
 
+from localdigital_tui.core.export.parquet import flat_name
 from localdigital_tui.core.questionnaire.model import (
     GridQuestion,
     NumberQuestion,
@@ -55,11 +56,6 @@ RECORD_ID = "record_id"
 SHA256 = "__sha256"  # the questionnaire's, as the record names it
 ENVELOPE = ("interviewer", "device", "event", "started_at", "submitted_at")
 """What, besides the answers read, tells two copies of a record id apart."""
-
-
-def flat_name(question: str, row: str = "") -> str:
-    """The frame's column for one answer: ``q8``, ``q5__flexible_working``."""
-    return f"{question}__{row}" if row else question
 
 
 @dataclass(frozen=True)

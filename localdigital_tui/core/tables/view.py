@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from localdigital_tui.core.export.parquet import flat_name
 from localdigital_tui.core.questionnaire.model import Questionnaire
 from localdigital_tui.core.tables.aggregate import Aggregates, GroupKey, Numeric
-from localdigital_tui.core.tables.frame import flat_name
 
 
 class GroupView:

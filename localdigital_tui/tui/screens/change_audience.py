@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from localdigital_tui.core.capture.flow import InterviewFlow
+from localdigital_tui.core.capture.missing import question_names
 from localdigital_tui.tui.screens.confirm import ConfirmDialog
 
 
@@ -13,9 +14,7 @@ class ChangeAudienceDialog(ConfirmDialog):
         q = flow.questionnaire
         label = next(a.label for a in q.audiences if a.code == audience)
         dropped = flow.dropped_by(audience)
-        names = "; ".join(
-            (f"Q{d.number} " if d.number else "") + d.text_for(flow.audience) for d in dropped
-        )
+        names = question_names(dropped, flow.audience)
         kept = "The answers to the questions both are asked are kept."
         message = f"Change the respondent type to {label}?\n"
         message += f"These answers will be dropped: {names}.\n{kept}" if dropped else kept

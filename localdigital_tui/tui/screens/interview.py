@@ -22,11 +22,12 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from localdigital_tui.core.capture.flow import InterviewFlow
+from localdigital_tui.core.capture.missing import question_names
 from localdigital_tui.core.capture.storage import CaptureStore
 from localdigital_tui.core.questionnaire.model import TextQuestion
 from localdigital_tui.errors import AnswerError
 from localdigital_tui.tui.key_routing import TakesKeys
-from localdigital_tui.tui.screens.interview_questions import InterviewQuestions, dropped_names
+from localdigital_tui.tui.screens.interview_questions import InterviewQuestions
 from localdigital_tui.tui.screens.routing import view_for
 from localdigital_tui.tui.typed_answers import give_number, give_text, refused_numbers
 from localdigital_tui.tui.views.base import InterviewView
@@ -131,7 +132,8 @@ class InterviewScreen(TakesKeys, InterviewQuestions):
             before = set(flow.answers)
             flow.answer(flow.current.code, message.code)
             if dropped := sorted(before - set(flow.answers)):  # a skip rule closed them
-                self.notify(f"Cleared, no longer asked: {dropped_names(flow, dropped)}")
+                closed = [flow.questionnaire.question(code) for code in dropped]
+                self.notify(f"Cleared, no longer asked: {question_names(closed, flow.audience)}")
             self.save()
             await self._move(flow.next)
         elif flow is None:

@@ -112,9 +112,3 @@ class InterviewQuestions(Screen[None]):
             self.notify(f"Could not submit, the draft is kept: {failed}", severity="error")
             return
         self.submitted(self.store.submitted_today())
-
-
-def dropped_names(flow: InterviewFlow, codes: list[str]) -> str:
-    """``Q10 If yes, how much ...``: answers a skip rule has just cleared, as they read."""
-    questions = [flow.questionnaire.question(code) for code in codes]
-    return "; ".join((f"Q{q.number} " if q.number else "") + flow.text(q) for q in questions)
