@@ -23,7 +23,8 @@ def is_personal_file(path: Path) -> bool:
 def find_answers_files(
     paths: Sequence[Path], suffixes: Sequence[str], *, kinds: str, refusal: str
 ) -> list[Path]:
-    """Files as given, directories expanded to their answers files (sorted, recursive).
+    """Files as given, directories expanded to their answers files (recursive), all in path
+    order, as merge reads them: nothing downstream depends on the order they were given in.
 
     ``kinds`` names the accepted files in messages (``.jsonl or .parquet``);
     ``refusal`` ends the message given for a personal file named on the command
@@ -48,4 +49,4 @@ def find_answers_files(
             files.append(path)
         else:
             raise RecordFileError(path, "no such file or directory")
-    return files
+    return sorted(files, key=str)
