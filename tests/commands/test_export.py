@@ -150,3 +150,14 @@ def test_every_variable_and_value_label_and_missing_code_reads_back(
     book = openpyxl.load_workbook(tmp_path / "s.xlsx")
     assert book.sheetnames == ["data", "variables", "notes"]
     assert book["data"].max_row == 201
+
+
+def test_the_order_the_files_are_given_in_changes_nothing(tmp_path: Path) -> None:
+    lines = BUNDLED.read_bytes().splitlines(keepends=True)
+    (tmp_path / "a.jsonl").write_bytes(b"".join(lines[:120]))
+    (tmp_path / "b.jsonl").write_bytes(b"".join(lines[100:]))  # 20 records in both
+    for name, order in (("ab", ("a", "b")), ("ba", ("b", "a"))):
+        result = run(*(tmp_path / f"{x}.jsonl" for x in order), "-o", tmp_path / f"{name}.csv")
+        assert result.exit_code == 0, result.output
+    assert (tmp_path / "ab.csv").read_bytes() == (tmp_path / "ba.csv").read_bytes()
+    assert pl.read_csv(tmp_path / "ab.csv").height == 200
