@@ -18,19 +18,9 @@ if TYPE_CHECKING:
     from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 
 TABLE_IDS = (
-    "4.council_type",
-    "4.role",
-    "4.supplier_size",
-    "5.1",
-    "5.2",
-    "5.3",
-    "5.4",
-    "5.4b",
-    "5.5",
-    "5.6",
-    "5.6b",
-    "5.6c",
-)
+    "4.council_type", "4.role", "4.supplier_size",
+    "5.1", "5.2", "5.3", "5.4", "5.4b", "5.5", "5.6", "5.6b", "5.6c",
+)  # fmt: skip
 FORMAT_NAMES = ("text", "markdown", "csv", "tidy", "json", "latex", "html", "xlsx")
 BASES = ("table", "row", "question", "asked")
 
@@ -134,6 +124,13 @@ BASES = ("table", "row", "question", "asked")
     is_flag=True,
     help="Tabulate partial records too (default: complete records only).",
 )
+@click.option(
+    "--weights",
+    type=PathType(exists=True, dir_okay=False),
+    default=None,
+    help="Weight the figures: a record_id,weight CSV (as 'localdigital weight' writes); "
+    "bases stay unweighted, with the effective base beside them.",
+)
 @questionnaire_option
 def tables(
     data: tuple[Path, ...],
@@ -153,6 +150,7 @@ def tables(
     targets: Path | None,
     slips: Path | None,
     include_partial: bool,
+    weights: Path | None,
     questionnaire_file: Path | None,
 ) -> None:
     """Print the report's tables from answers files (JSON Lines or Parquet, files or
@@ -168,6 +166,7 @@ def tables(
       localdigital tables --compare --format markdown
       localdigital tables day1.jsonl day2.jsonl --by role -f tidy -o tables.csv
       localdigital tables --check                      every published figure, reconciled
+      localdigital tables --weights weights.csv        weighted (see localdigital weight)
     """
     from localdigital_tui.core.questionnaire.bundled import data_path
     from localdigital_tui.core.questionnaire.loader import load_questionnaire
@@ -196,13 +195,14 @@ def tables(
     if by is not None and by not in profiles:
         raise click.BadParameter(f"expected one of: {', '.join(profiles)}", param_hint="--by")
     files = input_files(list(data) or [data_path("responses.jsonl")])
+    inputs = [*files, *(p for p in (weights, targets, slips) if p is not None)]
     if check:
-        if compare or group or by or net or sort != "report" or base != "table":
+        if compare or group or by or net or sort != "report" or base != "table" or weights:
             raise click.UsageError(
                 "--check takes only DATA, --table, --targets, --slips and --format"
             )
         text, failed = _check(loaded, files, table_ids, fmt, targets, slips)
-        _emit(text, output, files)
+        _emit(text, output, inputs)
         if failed:
             raise SystemExit(1)
         return
@@ -215,6 +215,7 @@ def tables(
         options=Options(net=net, sort=sort, base=rule),
         include_partial=include_partial,
         by_tables=by_tables,
+        weights=weights,
     )
     idle = idle_options([spec for spec, _ in plan(loaded.questionnaire, request)], request.options)
     if idle:
@@ -228,7 +229,7 @@ def tables(
     if fmt == "xlsx":
         from localdigital_tui.render.workbook import render_xlsx
 
-        _emit(render_xlsx(made, source), output, files)
+        _emit(render_xlsx(made, source), output, inputs)
         return
     columns = terminal_width(width, to_terminal=output is None)
     if chart and fmt != "text":
@@ -238,7 +239,7 @@ def tables(
         records = sum(aggregates.records.values())
         bundled = not data and questionnaire_file is None
         text = header(source, records, bundled, columns) + "\n\n\n" + text
-    _emit(text, output, files)
+    _emit(text, output, inputs)
 
 
 def _note_copies(copies: int) -> None:

@@ -2,13 +2,16 @@
 
 ``human`` figures are as the report prints them (``48.3%``, ``£1,064,567``);
 plain ones are bare numbers for spreadsheets (``48.3``, ``1064567``). Significance
-letters follow a figure after a space; a base under 30 carries ``*``.
+letters follow a figure after a space; a base under 30 carries ``*``. A weighted
+table has an effective base column after each base column.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
+from localdigital_tui.core.tables.rounding import half_up
 from localdigital_tui.core.tables.table import LOW_BASE, Cell, Column, Table
 
 EMPTY = "-"
@@ -54,12 +57,20 @@ def heading(column: Column, separator: str = " ") -> str:
     return f"{label}{separator}{column.group} ({column.letter})"
 
 
+def effective_text(value: Fraction | None) -> str:
+    """An effective base, to one decimal (``130.7``)."""
+    return EMPTY if value is None else number(half_up(value, 1))
+
+
 def base_headings(table: Table) -> list[str]:
-    if not table.show_base:
-        return []
-    if len(table.groups) == 1:
-        return ["Base"]
-    return [f"Base {label}" for label in table.group_labels or table.groups]
+    """The base columns' headings, then (weighted) the effective bases'."""
+    labels = table.group_labels or table.groups
+    bases = [] if not table.show_base else ["Base"] if len(labels) == 1 else [
+        f"Base {label}" for label in labels
+    ]  # fmt: skip
+    if not table.weighted:
+        return bases
+    return bases + (["Eff. base"] if len(labels) == 1 else [f"Eff. base {g}" for g in labels])
 
 
 def grid(
@@ -73,5 +84,7 @@ def grid(
             cell_text(cell, col, human) for cell, col in zip(row.cells, table.columns, strict=True)
         ]
         bases = [base_text(row.base_for(g)) for g in table.groups] if table.show_base else []
+        if table.weighted:
+            bases += [effective_text(row.effective_for(g)) for g in table.groups]
         rows.append([row.label, *figures, *bases])
     return headers, rows

@@ -45,8 +45,14 @@ def _table(table: Table) -> dict[str, Any]:
             }
             if column.letter:
                 entry["higher_than"] = cell.higher_than
+            if cell.effective_base is not None:
+                entry["effective_base"] = float(cell.effective_base)
             cells.append(entry)
-        bases = [{"group": g, "base": b, "low_base": 0 < b < LOW_BASE} for g, b in row.bases]
+        bases = [
+            {"group": g, "base": b, "low_base": 0 < b < LOW_BASE}
+            | ({} if (e := row.effective_for(g)) is None else {"effective_base": float(e)})
+            for g, b in row.bases
+        ]
         rows.append(
             {"code": row.code, "label": row.label, "bases": bases, "cells": cells}
             | ({"parts": list(row.parts)} if row.parts else {})
@@ -64,6 +70,7 @@ def _table(table: Table) -> dict[str, Any]:
         "columns": columns,
         "rows": rows,
         "notes": list(table.notes),
+        "weighted": table.weighted,
     }
 
 

@@ -4,9 +4,10 @@ Each table's sheet has its heading and group, a header row (frozen, with the
 row labels' column), one row per table row: percentages as numbers formatted
 ``0.0%`` (so they add and chart in Excel), statistics as numbers (pounds as
 ``£#,##0``), significance letters in a column of their own after each figure
-that has any, the base(s) as whole numbers, then the table's notes (base rule,
-low bases, nets). The contents sheet lists every table with a link to its sheet
-and, when known, the data's and the questionnaire's sha256. Written with
+that has any, the base(s) as whole numbers (weighted: the effective bases after
+them, to one decimal), then the table's notes (base rule, low bases, nets,
+weights). The contents sheet lists every table with a link to its sheet and,
+when known, the data's and the questionnaire's sha256. Written with
 xlsxwriter, in memory; the command writes the bytes atomically.
 """
 
@@ -54,6 +55,7 @@ def render_xlsx(tables: Sequence[Table], provenance: Provenance | None = None) -
         "percent": book.add_format({"num_format": "0.0%"}),
         "pounds": book.add_format({"num_format": "£#,##0"}),
         "count": book.add_format({"num_format": "General"}),
+        "effective": book.add_format({"num_format": "0.0"}),
     }
     names = _sheet_names(tables)
     contents = book.add_worksheet("Contents")
@@ -98,6 +100,11 @@ def render_xlsx(tables: Sequence[Table], provenance: Provenance | None = None) -
                     if base is not None:
                         sheet.write_number(r, c, base)
                     c += 1
+            for group in table.groups if table.weighted else ():
+                effective = row.effective_for(group)
+                if effective is not None:
+                    sheet.write_number(r, c, float(effective), formats["effective"])
+                c += 1
         last = 4 + len(table.rows) + 1
         for k, note in enumerate(table.notes):
             sheet.write(last + k, 0, note)

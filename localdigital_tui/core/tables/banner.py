@@ -6,8 +6,9 @@ each column of the ordinary table becomes one column per banner group: Total
 questionnaire order, then "Not answered" when some gave none. Each answer's
 column has a letter (A, B, ...); a percentage significantly higher (p < 0.05,
 two-sided, as in ``--compare``) than the same figure in another answer's column
-carries that column's letter. Total has no letter: it holds the others. With many
-columns some differences will be "significant" by chance; the note says so.
+carries that column's letter (weighted: tested on the effective bases). Total
+has no letter: it holds the others. With many columns some differences will be
+"significant" by chance; the note says so.
 Rows are in the Total table's order.
 """
 
@@ -55,12 +56,10 @@ def _flagged(cells: list[Cell], banner: Sequence[BannerColumn]) -> list[Cell]:
     above = [""] * len(cells)
     for i in range(1, len(cells)):
         for j in range(i + 1, len(cells)):
-            a, b = cells[i], cells[j]
-            if a.count is None or b.count is None or not a.base or not b.base:
+            a, b = cells[i].tested_as(), cells[j].tested_as()
+            if a is None or b is None:
                 continue
-            first, second = letters(
-                a.count, a.base, b.count, b.base, banner[i].letter, banner[j].letter
-            )
+            first, second = letters(*a, *b, banner[i].letter, banner[j].letter)
             above[i] += first
             above[j] += second
     return [
@@ -93,5 +92,10 @@ def banner_rows(
             (b.key, (r.base_for(group) or 0) if r is not None else 0)
             for b, r in zip(banner, found_rows, strict=True)
         )
-        made.append(replace(row, cells=tuple(cells), bases=bases))
+        effective = tuple(
+            (b.key, effective_base)
+            for b, r in zip(banner, found_rows, strict=True)
+            if r is not None and (effective_base := r.effective_for(group)) is not None
+        )
+        made.append(replace(row, cells=tuple(cells), bases=bases, effective=effective))
     return columns, made

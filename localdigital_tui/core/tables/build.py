@@ -14,7 +14,7 @@ from pathlib import Path
 
 from localdigital_tui.core.export.parquet import flat_name
 from localdigital_tui.core.questionnaire.model import Questionnaire, SingleChoiceQuestion
-from localdigital_tui.core.tables.aggregate import Aggregates, aggregate
+from localdigital_tui.core.tables.aggregate import aggregate
 from localdigital_tui.core.tables.banner import BANNER_NOTE, banner_columns, banner_rows
 from localdigital_tui.core.tables.compare import COMPARE_NOTE, compare_rows
 from localdigital_tui.core.tables.compute import Options, base_rule, group_rows, sort_rows, wording
@@ -26,7 +26,9 @@ from localdigital_tui.core.tables.frame import (
 )
 from localdigital_tui.core.tables.specs import TABLES, BaseRule, Layout, TableSpec, spec_for
 from localdigital_tui.core.tables.table import LOW_BASE, Split, Table
+from localdigital_tui.core.tables.totals import Aggregates
 from localdigital_tui.core.tables.view import GroupView
+from localdigital_tui.core.tables.weighted import WEIGHTED_NOTE
 from localdigital_tui.errors import TableError
 
 NOT_ANSWERED = "Not answered"
@@ -41,6 +43,7 @@ class Request:
     options: Options = field(default_factory=Options)
     include_partial: bool = False
     by_tables: bool = False  # --by as one table per answer, not a banner
+    weights: Path | None = None  # a record_id,weight file: weighted tables
 
 
 def audiences_of(questionnaire: Questionnaire, group: str) -> tuple[str, ...]:
@@ -135,6 +138,7 @@ def tabulate_files(
         split=request.by,
         thresholds=thresholds,
         include_partial=request.include_partial,
+        weights=request.weights,
     )
     return make_tables(aggregates, questionnaire, request), aggregates
 
@@ -197,7 +201,7 @@ def make_tables(
                 show_base=spec.layout is not Layout.STATISTICS,
                 groups=("council", "supplier") if request.compare else (group,),
             )
-            notes = _notes(spec, table, view, rule, request, aggregates.excluded)
+            notes = _notes(spec, table, view, rule, request, aggregates)
             tables.append(replace(table, notes=tuple(notes)))
     return tables
 
@@ -226,7 +230,7 @@ def _banner_table(
         groups=tuple(b.key for b in banner),
         group_labels=tuple(b.label for b in banner),
     )
-    notes = _notes(spec, table, total, rule, replace(request, by=None), aggregates.excluded)
+    notes = _notes(spec, table, total, rule, replace(request, by=None), aggregates)
     return replace(table, notes=(*notes, BANNER_NOTE))
 
 
@@ -240,7 +244,12 @@ def _who(group: str, split: Split | None) -> str:
 
 
 def _notes(
-    spec: TableSpec, table: Table, view: GroupView, rule: BaseRule, request: Request, excluded: int
+    spec: TableSpec,
+    table: Table,
+    view: GroupView,
+    rule: BaseRule,
+    request: Request,
+    aggregates: Aggregates,
 ) -> list[str]:
     who = _who(table.groups[0] if not request.compare else "all", table.split)
     bases = sorted({base for row in table.rows for _, base in row.bases})
@@ -260,8 +269,10 @@ def _notes(
         notes.append(COMPARE_NOTE)
     if table.has_low_base():
         notes.append(f"* base under {LOW_BASE}: treat with caution.")
-    if excluded:
-        notes.append(f"{excluded} partial record(s) not tabulated.")
+    if aggregates.excluded:
+        notes.append(f"{aggregates.excluded} partial record(s) not tabulated.")
+    if aggregates.weighted is not None:
+        notes.append(WEIGHTED_NOTE.format(source=aggregates.weights_source))
     return notes
 
 

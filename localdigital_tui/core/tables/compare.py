@@ -2,8 +2,8 @@
 
 Each column of the single-group table becomes two: council (letter A) and supplier
 (letter B). A percentage significantly higher than the other group's (p < 0.05,
-two-sided; see :mod:`.significance`) carries the other column's letter. Rows are
-in the council table's order.
+two-sided; see :mod:`.significance`) carries the other column's letter; weighted,
+the test is on the effective base. Rows are in the council table's order.
 """
 
 from __future__ import annotations
@@ -25,11 +25,10 @@ COMPARE_NOTE = (
 
 
 def _flag(a: Cell, b: Cell) -> tuple[Cell, Cell]:
-    if a.count is None or b.count is None or not a.base or not b.base:
+    first_sample, second_sample = a.tested_as(), b.tested_as()
+    if first_sample is None or second_sample is None:
         return a, b
-    first, second = letters(
-        a.count, a.base, b.count, b.base, LETTERS["council"], LETTERS["supplier"]
-    )
+    first, second = letters(*first_sample, *second_sample, LETTERS["council"], LETTERS["supplier"])
     return replace(a, higher_than=first), replace(b, higher_than=second)
 
 
@@ -50,5 +49,12 @@ def compare_rows(
         cells: list[Cell] = []
         for a, b in zip(row.cells, other.cells, strict=True):
             cells.extend(_flag(a, b))
-        rows.append(replace(row, cells=tuple(cells), bases=row.bases + other.bases))
+        rows.append(
+            replace(
+                row,
+                cells=tuple(cells),
+                bases=row.bases + other.bases,
+                effective=row.effective + other.effective,
+            )
+        )
     return columns, rows

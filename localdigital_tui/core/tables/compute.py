@@ -19,11 +19,12 @@ from localdigital_tui.core.questionnaire.model import (
     Questionnaire,
     SingleChoiceQuestion,
 )
-from localdigital_tui.core.tables.aggregate import Numeric
 from localdigital_tui.core.tables.rounding import as_decimal, percent, share
 from localdigital_tui.core.tables.specs import BaseRule, Layout, Statistic, TableSpec
 from localdigital_tui.core.tables.table import Cell, Column, Row
+from localdigital_tui.core.tables.totals import Numeric
 from localdigital_tui.core.tables.view import GroupView
+from localdigital_tui.core.tables.weighted import weigh_rows
 
 
 @dataclass(frozen=True)
@@ -176,13 +177,20 @@ def statistics_rows(
 def group_rows(
     spec: TableSpec, view: GroupView, group: str, options: Options
 ) -> tuple[list[Column], list[Row]]:
-    """Columns and rows of one group, rows in the form's or the printed order (not sorted)."""
+    """Columns and rows of one group, rows in the form's or the printed order (not sorted);
+    weighted when the aggregates are (:mod:`.weighted`)."""
     build = {
         Layout.GRID: grid_rows,
         Layout.CHOICE: choice_rows,
         Layout.STATISTICS: statistics_rows,
     }[spec.layout]
-    return build(spec, view, group, options)
+    columns, rows = build(spec, view, group, options)
+    weighted, squared = view.aggregates.weighted, view.aggregates.squared
+    if weighted is None or squared is None:
+        return columns, rows
+    _, by_weight = build(spec, view.layer(weighted), group, options)
+    _, by_square = build(spec, view.layer(squared), group, options)
+    return columns, weigh_rows(rows, by_weight, by_square)
 
 
 def sort_rows(spec: TableSpec, columns: list[Column], rows: list[Row], sort: str) -> list[Row]:

@@ -138,12 +138,26 @@ def _answers_schema(columns: Iterable[FlatColumn]) -> pl.Struct:
     return pl.Struct(fields)
 
 
+def _record_time(column: pl.Expr, dtype: pl.Datetime) -> pl.Expr:
+    """A Parquet timestamp as the record format writes it (``2013-06-24T09:15:02Z``, with
+    ``.123456`` before the Z when it has microseconds), so a record read from Parquet is
+    the same record as its JSON Lines line (:mod:`.copies`)."""
+    utc = column.dt.replace_time_zone("UTC") if dtype.time_zone is None else column
+    utc = utc.dt.convert_time_zone("UTC")
+    whole = utc.dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+    fraction = utc.dt.strftime("%Y-%m-%dT%H:%M:%S%.6fZ")
+    return pl.when(utc.dt.microsecond() == 0).then(whole).otherwise(fraction)
+
+
 def _record_exprs(schema: Mapping[str, pl.DataType]) -> list[pl.Expr]:
     """audience, status, record_id, the questionnaire's sha256 and the envelope, as strings
     (null where the file has no such column)."""
 
     def string(name: str) -> pl.Expr:
-        found = pl.col(name).cast(pl.String) if name in schema else pl.lit(None, pl.String)
+        dtype = schema.get(name)
+        if isinstance(dtype, pl.Datetime):
+            return _record_time(pl.col(name), dtype).alias(name)
+        found = pl.col(name).cast(pl.String) if dtype is not None else pl.lit(None, pl.String)
         return found.alias(name)
 
     reference = schema.get("questionnaire")
@@ -232,7 +246,7 @@ def record_batches(
     files: Sequence[Path],
     questionnaire: Questionnaire,
     wanted: Wanted,
-    batch_bytes: int = BATCH_BYTES,
+    batch_bytes: int | None = None,
     batch_rows: int | None = None,
 ) -> Iterator[Batch | LineBlock]:
     """The parts of all ``files``: JSON Lines in blocks of lines, Parquet in slices.
@@ -244,7 +258,8 @@ def record_batches(
     Parquet in slices of ``batch_rows`` records (polars reads only the row groups a
     slice touches), because one query over a whole Parquet file holds its columns
     in memory even on the streaming engine.
-    ``batch_rows`` defaults to the module's ``BATCH_ROWS``, looked up at call time.
+    ``batch_bytes`` and ``batch_rows`` default to the module's ``BATCH_BYTES`` and
+    ``BATCH_ROWS``, looked up at call time.
     """
     if not files:
         raise RecordFileError("<no input>", "no answers files given")
@@ -253,4 +268,4 @@ def record_batches(
         if path.suffix in PARQUET_SUFFIXES:
             yield from _parquet_batches(path, columns, batch_rows or BATCH_ROWS)
         else:
-            yield from line_blocks(path, batch_bytes)
+            yield from line_blocks(path, batch_bytes or BATCH_BYTES)

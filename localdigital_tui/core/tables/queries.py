@@ -15,6 +15,12 @@ and, not aggregated, a 64-bit hash of every record id, so copies of a record in
 several inputs are found (:mod:`.copies`). Sums are exact: integer columns add as
 integers, float columns as integers of millionths (:mod:`.aggregate` adds up the
 parts).
+
+With weights (``tables --weights``), each record's weight and squared weight (in
+millionths, :mod:`~localdigital_tui.core.weighting.weights_file`) are joined on by
+record id, and every count, base and numeric n gets two sums beside it,
+``|w`` and ``|w2``; a record to tabulate without a weight is counted in
+``unweighted`` and refused.
 """
 
 from __future__ import annotations
@@ -25,10 +31,13 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from localdigital_tui.core.tables.frame import AUDIENCE, RECORD_ID, SHA256, STATUS, FlatColumn
+from localdigital_tui.core.weighting.weights_file import SQUARED_MICROS, WEIGHT_MICROS
 
 SPLIT = "__split"
 COMPLETE = "complete"
 FLOAT_SCALE = 10**6  # float answers are summed as whole millionths
+UNWEIGHTED = "unweighted"  # records without a weight, in the statuses frame
+W, W2 = WEIGHT_MICROS, SQUARED_MICROS
 
 Frames = tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.Series]
 """statuses, counts, summary, and the hashes of the part's record ids"""
@@ -42,6 +51,7 @@ class Query:
     split: str | None = None
     thresholds: Mapping[str, int] = field(default_factory=dict)
     include_partial: bool = False
+    weights: pl.DataFrame | None = None  # record_id, W, W2 (see weights_file)
 
     def collect(self, lazy: pl.LazyFrame) -> Frames:
         """The result frames for one part (a polars error if it cannot be read).
@@ -52,7 +62,7 @@ class Query:
         """
         part = lazy.collect().lazy()
         queries = build_queries(
-            part, self.columns, self.split, self.thresholds, self.include_partial
+            part, self.columns, self.split, self.thresholds, self.include_partial, self.weights
         )
         statuses, counts, summary, ids = pl.collect_all(queries, engine="streaming")
         return statuses, counts, summary, ids.to_series()
@@ -64,7 +74,21 @@ def _sum_expr(expr: pl.Expr, column: FlatColumn) -> pl.Expr:
     return (expr * FLOAT_SCALE).round(0).cast(pl.Int64).sum()
 
 
-def _numeric_exprs(column: FlatColumn, threshold: int | None) -> list[pl.Expr]:
+def _weight_sums(name: str, kept: pl.Expr) -> list[pl.Expr]:
+    """Sums of the weights and of the squared weights of the records where ``kept``."""
+    return [
+        pl.col(W).filter(kept).sum().alias(f"{name}|w"),
+        pl.col(W2).filter(kept).sum().alias(f"{name}|w2"),
+    ]
+
+
+def _weighted_exprs(name: str, kept: pl.Expr, value: pl.Expr) -> list[pl.Expr]:
+    """As :func:`_weight_sums`, and the sum of weight times value (for a weighted mean)."""
+    product = (value.cast(pl.Float64) * pl.col(W)).filter(kept).sum()
+    return [*_weight_sums(name, kept), product.alias(f"{name}|wx")]
+
+
+def _numeric_exprs(column: FlatColumn, threshold: int | None, weighted: bool) -> list[pl.Expr]:
     c = pl.col(column.name)
     exprs = [
         c.count().alias(f"{column.name}|n"),
@@ -72,6 +96,8 @@ def _numeric_exprs(column: FlatColumn, threshold: int | None) -> list[pl.Expr]:
         c.min().alias(f"{column.name}|min"),
         c.max().alias(f"{column.name}|max"),
     ]
+    if weighted:
+        exprs += _weighted_exprs(column.name, c.is_not_null(), c)
     if threshold is not None:
         above = c.filter(c > threshold)
         exprs += [
@@ -79,7 +105,23 @@ def _numeric_exprs(column: FlatColumn, threshold: int | None) -> list[pl.Expr]:
             _sum_expr(above, column).alias(f"{column.name}|total_above"),
             above.min().alias(f"{column.name}|min_above"),
         ]
+        if weighted:
+            exprs += _weighted_exprs(f"{column.name}|above", c > threshold, c)
     return exprs
+
+
+def _weighted(lazy: pl.LazyFrame, weights: pl.DataFrame) -> pl.LazyFrame:
+    """Each record with its weight (0 and counted in UNWEIGHTED when it has none)."""
+    joined = lazy.join(weights.lazy(), on=RECORD_ID, how="left")
+    return joined.with_columns(pl.col(W).is_null().alias(UNWEIGHTED), pl.col(W, W2).fill_null(0))
+
+
+def _sums(weighted: bool, name: str) -> list[pl.Expr]:
+    """The count called ``name``, and its sums of weights when weighted."""
+    if not weighted:
+        return [pl.len().alias(name)]
+    return [pl.len().alias(name), pl.col(W).sum().alias(f"{name}|w"),
+            pl.col(W2).sum().alias(f"{name}|w2")]  # fmt: skip
 
 
 def build_queries(
@@ -88,35 +130,47 @@ def build_queries(
     split: str | None,
     thresholds: Mapping[str, int],
     include_partial: bool,
+    weights: pl.DataFrame | None = None,
 ) -> list[pl.LazyFrame]:
     """The lazy queries: statuses, categorical counts, per-question summaries, id hashes."""
     keys = [AUDIENCE, SPLIT]
+    weighted = weights is not None
     split_expr = pl.lit(None, dtype=pl.String) if split is None else pl.col(split).cast(pl.String)
     framed = lazy.with_columns(split_expr.alias(SPLIT))
-    statuses = framed.group_by([*keys, STATUS, SHA256]).len("records")
+    if weights is not None:
+        framed = _weighted(framed, weights)
+    statuses = framed.group_by([*keys, STATUS, SHA256]).agg(
+        _sums(weighted, "records") + ([pl.col(UNWEIGHTED).sum()] if weighted else [])
+    )
     kept = framed if include_partial else framed.filter(pl.col(STATUS) == COMPLETE)
     categorical = [c.name for c in columns if c.categorical]
     if categorical:
+        index = [*keys, W, W2] if weighted else keys
         counts = (
-            kept.select([*keys, *categorical])
-            .unpivot(on=categorical, index=keys, variable_name="column", value_name="choice")
+            kept.select([*index, *categorical])
+            .unpivot(on=categorical, index=index, variable_name="column", value_name="choice")
             .drop_nulls("choice")
             .group_by([*keys, "column", "choice"])
-            .len("count")
+            .agg(_sums(weighted, "count"))
         )
     else:
         names = [AUDIENCE, SPLIT, "column", "choice"]
-        counts = pl.LazyFrame(schema={**{n: pl.String for n in names}, "count": pl.UInt32})
+        sums = {"count": pl.UInt32} | (
+            {"count|w": pl.Int64, "count|w2": pl.Int64} if weighted else {}
+        )
+        counts = pl.LazyFrame(schema={**{n: pl.String for n in names}, **sums})
     by_question: dict[str, list[str]] = {}
     for c in columns:
         by_question.setdefault(c.question, []).append(c.name)
-    summary_exprs = [
-        pl.any_horizontal([pl.col(n).is_not_null() for n in names]).sum().alias(f"{q}|answered")
-        for q, names in by_question.items()
-    ]
+    summary_exprs = []
+    for q, names in by_question.items():
+        answered = pl.any_horizontal([pl.col(n).is_not_null() for n in names])
+        summary_exprs.append(answered.sum().alias(f"{q}|answered"))
+        if weighted:
+            summary_exprs += _weight_sums(f"{q}|answered", answered)
     for c in columns:
         if not c.categorical:
-            summary_exprs += _numeric_exprs(c, thresholds.get(c.name))
+            summary_exprs += _numeric_exprs(c, thresholds.get(c.name), weighted)
     summary = kept.group_by(keys).agg(summary_exprs)
     ids = lazy.select(pl.col(RECORD_ID).drop_nulls().hash().alias("id"))
     return [statuses, counts, summary, ids]

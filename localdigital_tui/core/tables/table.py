@@ -3,7 +3,9 @@
 A :class:`Table` is what the report prints, plus what it leaves out: each cell
 carries its count and base next to its rounded percentage, or a statistic's value,
 and the exact unrounded figure, so a renderer never computes and a checker can
-re-round at any precision. Text, markdown, CSV, tidy CSV, JSON, LaTeX and HTML are
+re-round at any precision. In a weighted table the percentage and statistics are
+weighted while count and base stay unweighted counts, and each row and cell also
+carries its effective base. Text, markdown, CSV, tidy CSV, JSON, LaTeX and HTML are
 all drawn from this object (see :mod:`localdigital_tui.render`).
 """
 
@@ -38,6 +40,19 @@ class Cell:
     exact: Fraction | None = None  # the unrounded percentage or statistic
     unit: str = "percent"  # "percent", "pounds" or "count": how a value is shown
     higher_than: str = ""  # letters of the columns this figure is significantly above
+    effective_base: Fraction | None = None  # weighted tables: (sum w)^2 / sum w^2 of the base
+
+    def tested_as(self) -> tuple[int, int] | None:
+        """(successes, trials) for a significance test: the count and base, or, weighted,
+        the weighted share of the effective base, both rounded to whole numbers."""
+        if self.count is None or not self.base:
+            return None
+        if self.effective_base is None:
+            return self.count, self.base
+        if self.exact is None or self.effective_base < 1:
+            return None
+        trials = round(self.effective_base)
+        return round(self.exact * trials / 100), trials
 
 
 @dataclass(frozen=True)
@@ -47,6 +62,7 @@ class Row:
     cells: tuple[Cell, ...]
     bases: tuple[tuple[str, int], ...]  # (group, base) for each group shown
     parts: tuple[str, ...] = ()  # a net row: the choices it adds up
+    effective: tuple[tuple[str, Fraction], ...] = ()  # weighted: (group, effective base)
 
     @property
     def is_net(self) -> bool:
@@ -54,6 +70,9 @@ class Row:
 
     def base_for(self, group: str) -> int | None:
         return dict(self.bases).get(group)
+
+    def effective_for(self, group: str) -> Fraction | None:
+        return dict(self.effective).get(group)
 
 
 @dataclass(frozen=True)
@@ -106,6 +125,11 @@ class Table:
 
     def cell(self, row: str, column: str, group: str | None = None) -> Cell:
         return self.row(row).cells[self.column_index(column, group)]
+
+    @property
+    def weighted(self) -> bool:
+        """Are the figures weighted (each row has effective bases)?"""
+        return any(row.effective for row in self.rows)
 
     def has_low_base(self) -> bool:
         return any(0 < base < LOW_BASE for row in self.rows for _, base in row.bases)

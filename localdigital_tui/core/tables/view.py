@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from localdigital_tui.core.export.parquet import flat_name
 from localdigital_tui.core.questionnaire.model import Questionnaire
-from localdigital_tui.core.tables.aggregate import Aggregates, GroupKey, Numeric
+from localdigital_tui.core.tables.totals import Aggregates, GroupKey, Numeric
 
 
 class GroupView:
@@ -32,6 +32,10 @@ class GroupView:
         self.questionnaire = questionnaire
         self.audiences = tuple(audiences)
         self.splits = tuple(splits) if splits is not None else (split,)
+
+    def layer(self, aggregates: Aggregates) -> GroupView:
+        """The same group over another layer of the aggregates (weighted, squared)."""
+        return GroupView(aggregates, self.questionnaire, self.audiences, splits=self.splits)
 
     def _keys(self, audience: str | None = None) -> list[GroupKey]:
         """The aggregates' keys this view adds up; ``splits`` (a banner's Total) takes

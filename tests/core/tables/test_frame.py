@@ -10,7 +10,7 @@ import pytest
 
 from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 from localdigital_tui.core.records.line_blocks import LineBlock
-from localdigital_tui.core.tables.aggregate import Aggregates, aggregate
+from localdigital_tui.core.tables.aggregate import aggregate
 from localdigital_tui.core.tables.frame import (
     ENVELOPE,
     RECORD_ID,
@@ -21,6 +21,7 @@ from localdigital_tui.core.tables.frame import (
     jsonl_frame,
     record_batches,
 )
+from localdigital_tui.core.tables.totals import Aggregates
 from localdigital_tui.errors import RecordFileError, TableError
 from tests.core.tables.survey_fixture import survey_records, write_jsonl
 
@@ -177,3 +178,31 @@ def test_parquet_in_slices_of_a_few_rows_gives_the_same_totals(
         thresholds={"q10_amount": 1000},
     )
     assert sliced == totals(loaded, [survey_file])
+
+
+def test_a_record_in_json_lines_and_in_its_parquet_conversion_is_one_record(
+    loaded: LoadedQuestionnaire, tmp_path: Path
+) -> None:
+    """Parquet stores the record times as timestamps; read back they are the same
+    strings as in the JSON Lines, so the two copies are the same record, counted once."""
+    from localdigital_tui.core.export.parquet import convert
+    from localdigital_tui.core.questionnaire.bundled import data_path
+
+    source = data_path("responses.jsonl")
+    parquet = (
+        convert([source], tmp_path / "answers.parquet", loaded) and tmp_path / "answers.parquet"
+    )
+    q = loaded.questionnaire
+
+    def tabulated(files: list[Path]) -> Aggregates:
+        return aggregate(
+            record_batches(files, q, WANT),
+            flat_columns(q, WANT),
+            audiences=q.audience_codes(),
+        )
+
+    once = tabulated([source])
+    both = tabulated([source, parquet])
+    assert both.copies == 200
+    both.copies = 0
+    assert both == once

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
-from localdigital_tui.core.tables.aggregate import Aggregates, aggregate
+from localdigital_tui.core.tables.aggregate import aggregate
 from localdigital_tui.core.tables.frame import Wanted, flat_columns, record_batches
+from localdigital_tui.core.tables.totals import Aggregates
 from localdigital_tui.errors import RecordFileError
 from tests.core.tables.survey_fixture import survey_records, write_jsonl
 

@@ -1,0 +1,77 @@
+"""A weights file (``record_id,weight``, as ``localdigital weight`` writes) read for tables.
+
+Weights are read as whole millionths (``WEIGHT_MICROS``), and their squares too
+(``SQUARED_MICROS``), so the tables add them up as integers: a weighted percentage
+is an exact fraction of two integer sums and rounds half-up like an unweighted
+one, and with every weight 1 the weighted table is the unweighted table. Every
+problem names its line: a header that is not ``record_id,weight``, a weight that
+is not a number, negative, or over ``MAX_WEIGHT``, a record id given twice.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+import polars as pl
+
+from localdigital_tui.errors import WeightingError
+
+HEADER = ("record_id", "weight")
+WEIGHT_MICROS = "__weight"
+SQUARED_MICROS = "__weight_squared"
+MICROS = 10**6
+MAX_WEIGHT = 1000.0  # keeps the sums of squared millionths inside 64 bits for 3e6 records
+
+
+def read_weights(path: Path) -> pl.DataFrame:
+    """``record_id``, the weight and its square in millionths, one row per record."""
+    ids: list[str] = []
+    weights: list[int] = []
+    squares: list[int] = []
+    first_line: dict[str, int] = {}
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.reader(handle)
+            header = tuple(next(reader, ()))
+            if header[:2] != HEADER:
+                raise WeightingError(f"{path}:1: the header must be {','.join(HEADER)}")
+            for number, row in enumerate(reader, start=2):
+                if not row:
+                    continue
+                record_id, weight = _parsed(path, number, row)
+                if record_id in first_line:
+                    raise WeightingError(
+                        f"{path}:{number}: record_id: {record_id} has a weight on line "
+                        f"{first_line[record_id]} already"
+                    )
+                first_line[record_id] = number
+                ids.append(record_id)
+                weights.append(round(weight * MICROS))
+                squares.append(round(weight * weight * MICROS))
+    except UnicodeDecodeError as error:
+        raise WeightingError(f"{path}: not a UTF-8 text file ({error.reason})") from None
+    except csv.Error as error:
+        raise WeightingError(f"{path}: not a CSV file ({error})") from None
+    if not ids:
+        raise WeightingError(f"{path}: no weights (expected lines of {','.join(HEADER)})")
+    return pl.DataFrame(
+        {"record_id": ids, WEIGHT_MICROS: weights, SQUARED_MICROS: squares},
+        schema={"record_id": pl.String, WEIGHT_MICROS: pl.Int64, SQUARED_MICROS: pl.Int64},
+    )
+
+
+def _parsed(path: Path, number: int, row: list[str]) -> tuple[str, float]:
+    where = f"{path}:{number}"
+    if len(row) < 2 or not row[0].strip():
+        raise WeightingError(f"{where}: expected record_id,weight, found {','.join(row)!r}")
+    try:
+        weight = float(row[1])
+    except ValueError:
+        raise WeightingError(f"{where}: weight: {row[1]!r} is not a number") from None
+    if not math.isfinite(weight) or weight < 0 or weight > MAX_WEIGHT:
+        raise WeightingError(
+            f"{where}: weight: {row[1]!r} is not a weight (expected 0 to {MAX_WEIGHT:g})"
+        )
+    return row[0].strip(), weight
