@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 
 from localdigital_tui.core.capture.storage import CaptureStore
 from localdigital_tui.tui.key_routing import TakesKeys, paste_into, route_key
+from localdigital_tui.tui.palette import PALETTE_KEY, CaptureCommands
 from localdigital_tui.tui.screens.help import HelpScreen
 from localdigital_tui.tui.screens.interview import InterviewScreen
 from localdigital_tui.tui.screens.quit import QuitChoice, QuitDialog
@@ -21,9 +24,11 @@ class CaptureApp(App[str | None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "localdigital capture"
-    ENABLE_COMMAND_PALETTE = False
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {CaptureCommands}
+    COMMAND_PALETTE_BINDING = PALETTE_KEY  # ctrl+p is Back
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding(PALETTE_KEY, "command_palette", "Commands", priority=True, show=False),
         Binding("f1", "help", "Help", show=False),
     ]
 

@@ -15,6 +15,8 @@ from localdigital_tui.tui.key_routing import TakesKeys
 KEYS = """\
 [b]Everywhere[/b]
   F1            this help
+  ctrl+o        commands: go to a question, the next
+                missing answer, review, submit, quit
   ctrl+q        quit (mid-interview the draft is kept)
 
 [b]Start screen[/b]

@@ -27,7 +27,7 @@ from localdigital_tui.core.capture.storage import CaptureStore
 from localdigital_tui.core.questionnaire.model import TextQuestion
 from localdigital_tui.errors import AnswerError
 from localdigital_tui.tui.key_routing import TakesKeys
-from localdigital_tui.tui.screens.interview_questions import InterviewQuestions
+from localdigital_tui.tui.screens.interview_jumps import InterviewJumps
 from localdigital_tui.tui.screens.routing import view_for
 from localdigital_tui.tui.typed_answers import give_number, give_text, refused_numbers
 from localdigital_tui.tui.views.base import InterviewView
@@ -41,7 +41,7 @@ from localdigital_tui.tui.widgets.progress_header import ProgressHeader
 from localdigital_tui.tui.widgets.review_list import AUDIENCE, ReviewList
 
 
-class InterviewScreen(TakesKeys, InterviewQuestions):
+class InterviewScreen(TakesKeys, InterviewJumps):
     """One interview in progress (``flow`` is None until the respondent type is chosen)."""
 
     class Submitted(Message):
@@ -173,9 +173,7 @@ class InterviewScreen(TakesKeys, InterviewQuestions):
                 await self._move(self.flow.back)
 
     async def action_review(self) -> None:
-        async with self._busy:
-            if self.flow is not None and not self.flow.at_review:
-                await self._move(self.flow.go_to_review)
+        await self.review_now()
 
     async def action_submit(self) -> None:
         async with self._busy:

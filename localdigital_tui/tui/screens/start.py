@@ -1,8 +1,9 @@
-"""The start screen: who is capturing where, today's count, new interview, drafts."""
+"""The start screen: who is capturing where, today's count, your day, new interview, drafts."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -13,10 +14,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from localdigital_tui.core.capture.day_summary import interviewer_day
 from localdigital_tui.core.capture.storage import CaptureStore, DraftInfo
 from localdigital_tui.core.questionnaire.model import Questionnaire
 from localdigital_tui.errors import LocalDigitalError
 from localdigital_tui.tui.key_routing import TakesKeys
+from localdigital_tui.tui.palette import OffersCommands, PaletteCommand
 from localdigital_tui.tui.screens.confirm import ConfirmDialog
 from localdigital_tui.tui.screens.interview import InterviewScreen
 
@@ -50,7 +53,7 @@ def draft_line(draft: DraftInfo, questionnaire: Questionnaire) -> str:
     return line
 
 
-class StartScreen(TakesKeys, Screen[None]):
+class StartScreen(TakesKeys, OffersCommands, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("delete", "discard", "Discard draft"),
         Binding("f1", "app.help", "Help"),
@@ -81,6 +84,7 @@ class StartScreen(TakesKeys, Screen[None]):
             ("Device", store.device),
             ("Output file", str(store.responses_path())),
             ("Submitted today", str(store.submitted_today())),
+            ("Your day", interviewer_day(store.responses_path(), store.interviewer).describe()),
         ]
         info = "\n".join(f"{label:<17}{value}" for label, value in rows)
         self.query_one("#session", Static).update(info)
@@ -98,6 +102,16 @@ class StartScreen(TakesKeys, Screen[None]):
         self.query_one("#unreadable", Static).update(
             "\n".join(f"Cannot read draft {b.path.name}: {b.reason}" for b in broken)
         )
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        found = [PaletteCommand("New interview", "Start with the respondent type",
+                                partial(self.open, NEW))]  # fmt: skip
+        for draft in self.store.list_drafts():
+            line = draft_line(draft, self.store.loaded.questionnaire)
+            found.append(
+                PaletteCommand(line, "Resume this draft", partial(self.open, draft.record_id))
+            )
+        return found
 
     async def take_key(self, event: events.Key) -> bool:
         """Enter opens the highlighted line at once (the interview is ready for the next key)."""
