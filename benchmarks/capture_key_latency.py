@@ -70,10 +70,10 @@ def summary(name: str, times: list[tuple[float, float]]) -> str:
     lines = []
     for label, which in (("first change", 0), ("settled", 1)):
         ms = sorted(t[which] * 1000 for t in times)
-        p90 = ms[min(len(ms) - 1, int(len(ms) * 0.9))]
+        p95 = ms[min(len(ms) - 1, int(len(ms) * 0.95))]
         lines.append(
             f"{name:<24} {label:<13} n={len(ms):<3} median {statistics.median(ms):6.1f} ms   "
-            f"p90 {p90:6.1f} ms   max {ms[-1]:6.1f} ms"
+            f"p95 {p95:6.1f} ms   max {ms[-1]:6.1f} ms"
         )
     return "\n".join(lines)
 

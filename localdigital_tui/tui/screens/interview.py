@@ -19,7 +19,7 @@ from textual.containers import Vertical
 from textual.dom import DOMNode
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from localdigital_tui.core.capture.flow import InterviewFlow
 from localdigital_tui.core.capture.missing import question_names
@@ -36,6 +36,7 @@ from localdigital_tui.tui.views.question import QuestionView
 from localdigital_tui.tui.views.review import ReviewView
 from localdigital_tui.tui.widgets.choice_list import ChoiceList
 from localdigital_tui.tui.widgets.grid_table import GridTable
+from localdigital_tui.tui.widgets.keys_line import KeysLine
 from localdigital_tui.tui.widgets.number_field import NumberField
 from localdigital_tui.tui.widgets.progress_header import ProgressHeader
 from localdigital_tui.tui.widgets.review_list import AUDIENCE, ReviewList
@@ -77,7 +78,7 @@ class InterviewScreen(TakesKeys, InterviewJumps):
         yield ProgressHeader(id="progress")
         yield Vertical(id="step")
         yield Static("", id="hint")
-        yield Footer()
+        yield KeysLine()
 
     async def on_mount(self) -> None:
         await self._show(self._first_row)

@@ -11,7 +11,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from localdigital_tui.core.capture.day_summary import interviewer_day
@@ -22,6 +22,7 @@ from localdigital_tui.tui.key_routing import TakesKeys
 from localdigital_tui.tui.palette import OffersCommands, PaletteCommand
 from localdigital_tui.tui.screens.confirm import ConfirmDialog
 from localdigital_tui.tui.screens.interview import InterviewScreen
+from localdigital_tui.tui.widgets.keys_line import KeysLine
 
 NEW = "__new__"
 
@@ -69,7 +70,7 @@ class StartScreen(TakesKeys, OffersCommands, Screen[None]):
         yield Static(id="session")
         yield OptionList(id="start-menu")
         yield Static(id="unreadable")
-        yield Footer()
+        yield KeysLine()
 
     def on_mount(self) -> None:
         self.refresh_contents()
