@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.message import Message
@@ -11,6 +12,8 @@ from localdigital_tui.core.capture.flow import InterviewFlow
 from localdigital_tui.core.questionnaire.model import GridQuestion
 from localdigital_tui.tui.views.base import InterviewView
 from localdigital_tui.tui.widgets.grid_table import GridRow, GridTable
+
+STATEMENT_LINES = 4
 
 
 def legend_text(scale: list[tuple[str, str]], width: int) -> str:
@@ -71,7 +74,20 @@ class GridView(InterviewView):
         return self.query_one(GridTable)
 
     def on_mount(self) -> None:
+        self._fit_statement()
         self.show_statement()
+
+    def _fit_statement(self) -> None:
+        """Give the statement line the height of this grid's longest statement, wrapped, so
+        the table keeps its height (and the focused row stays in view) whichever row is
+        focused; at most ``STATEMENT_LINES`` lines (then it scrolls)."""
+        width = max(10, self.app.size.width - 2)  # the padding of #statement
+        lines = max(
+            len(Text(f"* {row.label_for(self.flow.audience)}").wrap(self.app.console, width))
+            for row in self.grid.rows
+        )
+        statement = self.query_one("#statement", Static)
+        statement.styles.height = min(lines, STATEMENT_LINES) + 1  # and the rule above it
 
     def focus_target(self) -> GridTable:
         return self.table
