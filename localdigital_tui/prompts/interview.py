@@ -230,7 +230,7 @@ class PlainCapture:
         dropped = flow.dropped_by(chosen)
         if dropped:
             names = question_names(dropped, flow.audience)
-            self.say(f"These answers will be dropped: {names}. The others are kept.")
+            self.say(f"These answers will be dropped: {names.rstrip('.')}. The others are kept.")
             if not self.prompter.confirm("Change the respondent type?", default=False):
                 return
         flow.change_audience(chosen)

@@ -17,5 +17,7 @@ class ChangeAudienceDialog(ConfirmDialog):
         names = question_names(dropped, flow.audience)
         kept = "The answers to the questions both are asked are kept."
         message = f"Change the respondent type to {label}?\n"
-        message += f"These answers will be dropped: {names}.\n{kept}" if dropped else kept
+        message += (
+            f"These answers will be dropped: {names.rstrip('.')}.\n{kept}" if dropped else kept
+        )
         super().__init__(message, confirm="Change", cancel="Keep")
