@@ -58,6 +58,16 @@ class QuestionnaireError(LocalDigitalError):
         super().__init__(self.summary)
 
 
+class TranslationError(QuestionnaireError):
+    """A questionnaire cannot be shown in the language asked for: not declared, or texts
+    without a translation (listed, each with its place in the file)."""
+
+    def __init__(self, path: Path | str, problems: Sequence[Problem], summary: str) -> None:
+        super().__init__(path, problems)
+        self.summary = f"{self.path}: {summary}"
+        self.args = (self.summary,)
+
+
 class AnswerError(LocalDigitalError):
     """An answer given during an interview is not acceptable for its question."""
 

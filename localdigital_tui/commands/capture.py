@@ -8,8 +8,9 @@ import click
 
 from localdigital_tui.commands.options import (
     PathType,
+    language_options,
+    load_in_language,
     questionnaire_option,
-    questionnaire_or_bundled,
 )
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 @click.option(
     "--plain", is_flag=True, help="Plain prompts instead of the full-screen app (screen readers)."
 )
+@language_options
 def capture(
     interviewer: str,
     event: str | None,
@@ -39,6 +41,8 @@ def capture(
     questionnaire_file: Path | None,
     device: str | None,
     plain: bool,
+    language: str | None,
+    allow_missing: bool,
 ) -> None:
     """Run interviews and save each answer as it is given.
 
@@ -50,12 +54,12 @@ def capture(
     \b
     Example:
       localdigital capture --interviewer ann --event "LocalGov Digital 2013" --out capture
+      localdigital capture --interviewer ann --language cy --allow-missing-translations
     """
     from localdigital_tui.core.capture.output_lock import OutputLock
     from localdigital_tui.core.capture.storage import CaptureStore
-    from localdigital_tui.core.questionnaire.loader import load_questionnaire
 
-    loaded = load_questionnaire(questionnaire_or_bundled(questionnaire_file))
+    loaded = load_in_language(questionnaire_file, language, allow_missing)
     with OutputLock(out_dir, interviewer=interviewer):
         store = CaptureStore(out_dir, loaded, interviewer=interviewer, device=device, event=event)
         if not plain and not _full_screen_possible():

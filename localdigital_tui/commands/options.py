@@ -67,3 +67,45 @@ def require_valid(
     if bad:
         click.echo(f"{not_done}: {bad} bad lines (run localdigital validate)", err=True)
         raise SystemExit(1)
+
+
+def language_options(command: Any) -> Any:
+    """``--language CODE`` and ``--allow-missing-translations``, for commands that show texts."""
+    command = click.option(
+        "--allow-missing-translations",
+        "allow_missing",
+        is_flag=True,
+        help="With --language: show texts that have no translation in the default language "
+        "(each is listed as a warning) instead of refusing.",
+    )(command)
+    return click.option(
+        "--language",
+        "-l",
+        default=None,
+        metavar="CODE",
+        help="Show the questionnaire's texts in this language (e.g. cy); default: its "
+        "default language. Records store codes, so data does not depend on it.",
+    )(command)
+
+
+def load_in_language(
+    path: Path | None, language: str | None, allow_missing: bool
+) -> LoadedQuestionnaire:
+    """The questionnaire (bundled if ``path`` is None) with its texts in ``language``;
+    the texts left in the default language are listed on stderr as warnings."""
+    from localdigital_tui.core.questionnaire.loader import load_questionnaire
+
+    loaded = load_questionnaire(questionnaire_or_bundled(path))
+    if allow_missing and language is None:
+        raise click.UsageError("--allow-missing-translations goes with --language CODE")
+    translated = loaded.in_language(language, allow_missing)
+    gaps = loaded.gaps.get(language or "", []) if translated is not loaded else []
+    for gap in gaps:
+        click.echo(f"warning: {gap}", err=True)
+    if gaps:
+        click.echo(
+            f"warning: {len(gaps)} text(s) have no {language} translation and are shown in "
+            f"{loaded.questionnaire.language}",
+            err=True,
+        )
+    return translated

@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from localdigital_tui.commands.options import questionnaire_option, questionnaire_or_bundled
+from localdigital_tui.commands.options import (
+    language_options,
+    load_in_language,
+    questionnaire_option,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -21,7 +25,10 @@ if TYPE_CHECKING:
     help="Whose wording to show: council or supplier.",
 )
 @questionnaire_option
-def show(audience: str, questionnaire_file: Path | None) -> None:
+@language_options
+def show(
+    audience: str, questionnaire_file: Path | None, language: str | None, allow_missing: bool
+) -> None:
     """Print the questionnaire as a respondent of AUDIENCE reads it.
 
     Each question shows its code in [brackets]; * marks a required row.
@@ -29,11 +36,11 @@ def show(audience: str, questionnaire_file: Path | None) -> None:
     \b
     Example:
       localdigital show --audience supplier | less
+      localdigital show --language cy --allow-missing-translations
     """
-    from localdigital_tui.core.questionnaire.loader import load_questionnaire
     from localdigital_tui.core.questionnaire.text import render_questionnaire
 
-    loaded = load_questionnaire(questionnaire_or_bundled(questionnaire_file))
+    loaded = load_in_language(questionnaire_file, language, allow_missing)
     codes = loaded.questionnaire.audience_codes()
     if audience not in codes:
         raise click.BadParameter(f"expected one of: {', '.join(codes)}", param_hint="--audience")

@@ -8,8 +8,9 @@ import click
 
 from localdigital_tui.commands.options import (
     PathType,
+    language_options,
+    load_in_language,
     questionnaire_option,
-    questionnaire_or_bundled,
 )
 
 if TYPE_CHECKING:
@@ -132,6 +133,7 @@ BASES = ("table", "row", "question", "asked")
     "bases stay unweighted, with the effective base beside them.",
 )
 @questionnaire_option
+@language_options
 def tables(
     data: tuple[Path, ...],
     table_ids: tuple[str, ...],
@@ -152,6 +154,8 @@ def tables(
     include_partial: bool,
     weights: Path | None,
     questionnaire_file: Path | None,
+    language: str | None,
+    allow_missing: bool,
 ) -> None:
     """Print the report's tables from answers files (JSON Lines or Parquet, files or
     directories); with no DATA, from the bundled 2013 data.
@@ -167,9 +171,9 @@ def tables(
       localdigital tables day1.jsonl day2.jsonl --by role -f tidy -o tables.csv
       localdigital tables --check                      every published figure, reconciled
       localdigital tables --weights weights.csv        weighted (see localdigital weight)
+      localdigital tables --language cy --allow-missing-translations   labels in Welsh
     """
     from localdigital_tui.core.questionnaire.bundled import data_path
-    from localdigital_tui.core.questionnaire.loader import load_questionnaire
     from localdigital_tui.core.records.provenance import provenance
     from localdigital_tui.core.tables.build import (
         Request,
@@ -190,7 +194,7 @@ def tables(
         raise click.UsageError("--by-tables splits the tables of --by QUESTION: give --by")
     if compare and (group or by):
         raise click.UsageError("--compare puts council beside supplier: not with --group or --by")
-    loaded = load_questionnaire(questionnaire_or_bundled(questionnaire_file))
+    loaded = load_in_language(questionnaire_file, language, allow_missing)
     profiles = split_questions(loaded.questionnaire)
     if by is not None and by not in profiles:
         raise click.BadParameter(f"expected one of: {', '.join(profiles)}", param_hint="--by")

@@ -59,6 +59,13 @@ def validate(
                 click.echo(exc.summary)
                 continue
             click.echo("\n".join(summary_lines(loaded)))
+            for language, gaps in loaded.gaps.items():
+                for gap in gaps:
+                    click.echo(f"warning: {gap}")
+                click.echo(
+                    f"{path}: warning: {len(gaps)} text(s) have no {language} translation "
+                    f"(capture --language {language} needs --allow-missing-translations)"
+                )
             continue
         if validator is None:
             validator = RecordValidator(

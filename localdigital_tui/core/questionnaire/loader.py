@@ -9,6 +9,7 @@ Every problem found is collected before anything is raised.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.reader import ReaderError
 
 from localdigital_tui.core.questionnaire.consistency import check_consistency
+from localdigital_tui.core.questionnaire.languages import declared_languages
 from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire, Questionnaire
 from localdigital_tui.core.questionnaire.positions import PositionIndex
 from localdigital_tui.errors import Location, Problem, QuestionnaireError
@@ -38,14 +40,30 @@ def load_questionnaire(path: Path | str) -> LoadedQuestionnaire:
         raise QuestionnaireError(
             path, [Problem(Location(str(path)), exc.strerror or str(exc))]
         ) from exc
-    questionnaire = parse_questionnaire(raw, str(path))
+    parsed = parse_languages(raw, str(path))
     return LoadedQuestionnaire(
-        questionnaire=questionnaire, path=str(path), sha256=hashlib.sha256(raw).hexdigest()
+        questionnaire=parsed.questionnaire,
+        path=str(path),
+        sha256=hashlib.sha256(raw).hexdigest(),
+        translations=parsed.translations,
+        gaps=parsed.gaps,
     )
 
 
 def parse_questionnaire(raw: bytes | str, filename: str = "<questionnaire>") -> Questionnaire:
     """Validate questionnaire YAML text; ``filename`` is used in error locations."""
+    return parse_languages(raw, filename).questionnaire
+
+
+@dataclass(frozen=True)
+class Parsed:
+    questionnaire: Questionnaire  # in the default language
+    translations: dict[str, Questionnaire]  # every declared language (empty: none declared)
+    gaps: dict[str, list[Problem]]  # language -> texts with no translation in it
+
+
+def parse_languages(raw: bytes | str, filename: str = "<questionnaire>") -> Parsed:
+    """Validate questionnaire YAML text, once per declared language."""
     if isinstance(raw, bytes):
         try:
             text = raw.decode("utf-8-sig")
@@ -77,6 +95,19 @@ def parse_questionnaire(raw: bytes | str, filename: str = "<questionnaire>") -> 
     ]
     if broken:
         raise QuestionnaireError(filename, broken)
+    languages = declared_languages(plain, positions)
+    if languages is None:
+        return Parsed(_validated(plain, positions, filename), {}, {})
+    if languages.problems:
+        raise QuestionnaireError(filename, _in_file_order(languages.problems))
+    translations = {
+        code: _validated(languages.resolved(plain, code), positions, filename)
+        for code in languages.codes
+    }
+    return Parsed(translations[languages.default], translations, languages.gaps)
+
+
+def _validated(plain: Any, positions: PositionIndex, filename: str) -> Questionnaire:
     try:
         questionnaire = Questionnaire.model_validate(plain)
     except ValidationError as exc:
@@ -85,6 +116,10 @@ def parse_questionnaire(raw: bytes | str, filename: str = "<questionnaire>") -> 
     if problems:
         raise QuestionnaireError(filename, problems)
     return questionnaire
+
+
+def _in_file_order(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.location.line or 0, p.location.column or 0))
 
 
 def _parse_yaml(text: str, filename: str) -> Any:

@@ -5,7 +5,9 @@ answer scales, and an ordered list of questions. Each question, grid row and
 choice has a stable ``code``; labels are free to change, codes are not.
 
 Wording is either one string or a mapping from audience code to string, so the
-supplier variant ("front line public services") sits beside the council one.
+supplier variant ("front line public services") sits beside the council one. A
+file may give texts per language too; the loader resolves them
+(:mod:`.languages`), so a model here holds the texts of one language.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from localdigital_tui.errors import Problem, TranslationError
 
 Code = Annotated[str, Field(min_length=1, pattern=r"^[a-z][a-z0-9_]*$")]
 Wording = str | dict[str, str]
@@ -148,6 +152,9 @@ class Questionnaire(Strict):
     audiences: Annotated[list[Audience], Field(min_length=1)]
     scales: dict[Code, Annotated[list[Choice], Field(min_length=1)]]
     questions: Annotated[list[Question], Field(min_length=1)]
+    languages: list[Code] = Field(default_factory=list)  # declared; empty: one language
+    default_language: Code | None = None
+    language: Code | None = None  # the language these texts are in (see .languages)
 
     def audience_codes(self) -> list[str]:
         return [a.code for a in self.audiences]
@@ -174,6 +181,33 @@ class LoadedQuestionnaire(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    questionnaire: Questionnaire
+    questionnaire: Questionnaire  # in the default language
     path: str
     sha256: str
+    translations: dict[str, Questionnaire] = Field(default_factory=dict)  # language -> texts
+    gaps: dict[str, list[Problem]] = Field(default_factory=dict)  # language -> missing texts
+
+    def in_language(self, language: str | None, allow_missing: bool = False) -> LoadedQuestionnaire:
+        """This questionnaire with its texts in ``language`` (None: the default language).
+
+        A language with texts not translated is refused, listing them, unless
+        ``allow_missing`` (they then read as in the default language).
+        """
+        if language is None or language == self.questionnaire.language:
+            return self
+        if language not in self.translations:
+            declared = ", ".join(self.questionnaire.languages) or "none"
+            raise TranslationError(
+                self.path,
+                [],
+                f"no language '{language}' in this questionnaire (declared: {declared})",
+            )
+        gaps = self.gaps.get(language, [])
+        if gaps and not allow_missing:
+            raise TranslationError(
+                self.path,
+                gaps,
+                f"{len(gaps)} text(s) have no {language} translation; "
+                "--allow-missing-translations shows them in the default language",
+            )
+        return self.model_copy(update={"questionnaire": self.translations[language]})

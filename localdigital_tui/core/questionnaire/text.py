@@ -36,7 +36,26 @@ def summary_lines(loaded: LoadedQuestionnaire) -> list[str]:
         f"  audiences:       {', '.join(q.audience_codes())}",
         f"  personal fields: {', '.join(q.personal_codes())}",
         f"  skip rules:      {', '.join(skips) or 'none'}",
+        f"  languages:       {_languages(loaded)}",
     ]
+
+
+def _languages(loaded: LoadedQuestionnaire) -> str:
+    q = loaded.questionnaire
+    if not q.languages:
+        return "one (no languages declared)"
+    shown = []
+    for code in q.languages:
+        gaps = len(loaded.gaps.get(code, []))
+        note = (
+            " (default)"
+            if code == q.default_language
+            else f" ({gaps} untranslated)"
+            if gaps
+            else " (complete)"
+        )
+        shown.append(code + note)
+    return ", ".join(shown)
 
 
 def render_questionnaire(q: Questionnaire, audience: str, width: int = 88) -> str:
