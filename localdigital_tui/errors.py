@@ -155,11 +155,13 @@ class SheetLocation:
     """A place in a workbook: the file, a sheet, a 1-based row and a column header."""
 
     file: str
-    sheet: str
+    sheet: str | None = None
     row: int | None = None
     column: str | None = None
 
     def __str__(self) -> str:
+        if self.sheet is None:
+            return self.file
         parts = [f"sheet {self.sheet}"]
         if self.row is not None:
             parts.append(f"row {self.row}")

@@ -66,7 +66,16 @@ SETTINGS_COLUMNS = ["form_title", "form_id", "version", "default_language"]
 # Columns the import reads or may safely leave behind (they carry nothing of the
 # questionnaire's): a value in any other column is reported as not carried over.
 KNOWN_SURVEY_COLUMNS = {
-    TYPE, NAME, REQUIRED, RELEVANT, CONSTRAINT, APPEARANCE, *OWN_COLUMNS,
-    "label", "hint", "constraint_message", "required_message",
-}  # fmt: skip
+    TYPE,
+    NAME,
+    REQUIRED,
+    RELEVANT,
+    CONSTRAINT,
+    APPEARANCE,
+    *OWN_COLUMNS,
+    "label",
+    "hint",
+    "constraint_message",
+    "required_message",
+}
 TEXT_COLUMNS = TRANSLATED_COLUMNS

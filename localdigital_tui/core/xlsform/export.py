@@ -96,10 +96,11 @@ class _Exporter:
         for scale, choices in self.q.scales.items():
             worded = _worded_per_audience(c.label for c in choices)
             self.scale_lists[scale] = {
-                audience: self.add_list(scale + (f"-{audience}" if audience else ""), choices,
-                                        audience)
+                audience: self.add_list(
+                    scale + (f"-{audience}" if audience else ""), choices, audience
+                )
                 for audience in (self.q.audience_codes() if worded else [None])
-            }  # fmt: skip
+            }
         audiences = [Choice(code=a.code, label=a.label) for a in self.q.audiences]
         audience_list = self.add_list(self.audience_field, audiences, None)
         if self.q.heading:
@@ -107,10 +108,14 @@ class _Exporter:
         if self.q.introduction:
             self.note("form-introduction", self.q.introduction, col.INTRODUCTION)
         self.survey.append(
-            {col.TYPE: f"select_one {audience_list}", col.NAME: self.audience_field,
-             **_texts(self.q.audience_question.text), col.REQUIRED: col.YES,
-             col.ROLE: col.AUDIENCE_QUESTION}
-        )  # fmt: skip
+            {
+                col.TYPE: f"select_one {audience_list}",
+                col.NAME: self.audience_field,
+                **_texts(self.q.audience_question.text),
+                col.REQUIRED: col.YES,
+                col.ROLE: col.AUDIENCE_QUESTION,
+            }
+        )
         for question in self.q.questions:
             self.question(question)
         # Only top-level names can meet (a group's members are named inside the group).
@@ -203,26 +208,33 @@ class _Exporter:
             self.group(cells, question.stem)
             for row in question.rows:
                 self.survey.append(
-                    {col.TYPE: f"select_one {scale_list}", col.NAME: row.code,
-                     **_texts(_word(row.label, audience)),
-                     **({col.REQUIRED: col.YES} if row.required else {})}
-                )  # fmt: skip
+                    {
+                        col.TYPE: f"select_one {scale_list}",
+                        col.NAME: row.code,
+                        **_texts(_word(row.label, audience)),
+                        **({col.REQUIRED: col.YES} if row.required else {}),
+                    }
+                )
             self.survey.append({col.TYPE: "end group"})
         else:
             self.group(cells | {col.UNIT: question.unit})
             for row in question.rows:
                 self.survey.append(
-                    {col.NAME: row.code, **_texts(_word(row.label, audience)),
-                     **_number_cells(question),
-                     **({col.REQUIRED: col.YES} if row.required else {})}
-                )  # fmt: skip
+                    {
+                        col.NAME: row.code,
+                        **_texts(_word(row.label, audience)),
+                        **_number_cells(question),
+                        **({col.REQUIRED: col.YES} if row.required else {}),
+                    }
+                )
             self.survey.append({col.TYPE: "end group"})
 
     def group(self, cells: Cells, stem: str | None = None) -> None:
         self.survey.append(cells | {col.TYPE: "begin group", col.APPEARANCE: "field-list"})
         if stem:
-            self.survey.append({col.TYPE: "note", col.NAME: "stem-note", **_texts(stem),
-                                col.ROLE: col.STEM})  # fmt: skip
+            self.survey.append(
+                {col.TYPE: "note", col.NAME: "stem-note", **_texts(stem), col.ROLE: col.STEM}
+            )
 
 
 def _number_cells(question: NumberQuestion | NumbersQuestion) -> Cells:

@@ -80,16 +80,19 @@ def header_name(value: Any) -> str:
 def read_workbook(path: Path) -> dict[str, Sheet]:
     """Every sheet of an .xlsx file by lower-cased name. A file that is not an .xlsx
     workbook is an :class:`XLSFormError` saying so (a missing file is an ``OSError``)."""
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
+    try:
+        from openpyxl import load_workbook
+        from openpyxl.utils.exceptions import InvalidFileException
+    except ModuleNotFoundError:
+        message = "reading an .xlsx needs openpyxl: pip install 'localdigital[xlsform]'"
+        raise XLSFormError(path, [], message) from None
     data = path.read_bytes()
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError) as exc:
         kind = "an old .xls file" if data[:4] == b"\xd0\xcf\x11\xe0" else "not an .xlsx workbook"
         problem = SheetProblem(
-            SheetLocation(str(path), "(none)"),
+            SheetLocation(str(path)),
             f"cannot be read: {kind} ({type(exc).__name__}: {exc}); save it as .xlsx",
         )
         raise XLSFormError(path, [problem], "not an XLSForm workbook") from None
