@@ -76,12 +76,16 @@ def read_condition(
             continue
         code = str(codes.pop())
         choices = earlier.choices.get(code)
+        # A question worded per audience is several fields: each is tested for the codes.
+        values = {name: [v for n, v in test.pairs if n == name] for name in fields}
         if choices is None:
             report(f"${{{fields[0]}}} is not a single-choice question")
-        elif bad := [v for v in test.values() if v not in choices]:
+        elif any(these != values[fields[0]] for these in values.values()):
+            report(f"the wordings of {code} are not tested for the same codes")
+        elif bad := [v for v in values[fields[0]] if v not in choices]:
             report(f"{bad[0]!r} is not a choice of {code}")
         elif ask_if is not None:
             report("only one condition on an earlier question can be kept")
         else:
-            ask_if = {"question": code, "in": test.values()}
+            ask_if = {"question": code, "in": values[fields[0]]}
     return Condition(audiences, ask_if)

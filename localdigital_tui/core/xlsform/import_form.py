@@ -98,10 +98,11 @@ def _settings(sheet: Sheet | None, path: Path, problems: Problems) -> dict[str, 
             "form_id",
         )
         form_id = stem
+    version, title = row.get("version", ""), row.get("form_title", "")
     return {
         "id": form_id,
-        "version": row.get("version", "").strip() or "1",
-        "title": row.get("form_title", "").strip() or form_id,
+        "version": version if version.strip() else "1",
+        "title": title if title.strip() else form_id,
     }
 
 

@@ -44,7 +44,9 @@ class Problems:
         self.file = file
         self.found: list[SheetProblem] = []
 
-    def add(self, sheet: str | None, row: int | None, message: str, column: str | None = None) -> None:
+    def add(
+        self, sheet: str | None, row: int | None, message: str, column: str | None = None
+    ) -> None:
         self.found.append(SheetProblem(SheetLocation(self.file, sheet, row, column), message))
 
 
