@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from localdigital_tui.core.xlsform import columns as col
-from localdigital_tui.core.xlsform.expressions import Test, parse_relevant
+from localdigital_tui.core.xlsform.expressions import CodeTest, parse_relevant
 from localdigital_tui.core.xlsform.survey_items import Problems
 from localdigital_tui.errors import ExpressionError
 
@@ -42,7 +42,7 @@ def read_condition(
         report(str(exc))
         return Condition()
     if variant is not None:
-        own = Test(((earlier.audience_field, variant),))
+        own = CodeTest(((earlier.audience_field, variant),))
         if tests[:1] == [own]:
             tests = tests[1:]
         else:

@@ -27,7 +27,7 @@ _LENGTH = re.compile(r"^\s*string-length\(\s*\.\s*\)\s*<=\s*(?P<max>\d+)\s*$")
 
 
 @dataclass(frozen=True, slots=True)
-class Test:
+class CodeTest:
     """``${field} = 'value'`` for each pair, joined by ``or``; no pairs is ``false()``."""
 
     pairs: tuple[tuple[str, str], ...]
@@ -146,12 +146,12 @@ class _Reader:
         self.take("=")
         return field, self.literal()
 
-    def test(self) -> tuple[Test, bool]:
+    def test(self) -> tuple[CodeTest, bool]:
         """One test, and whether it is an unbracketed ``or`` of several pairs."""
         if self.peek() == "false":
             self.take()
             self.take("()")
-            return Test(()), False
+            return CodeTest(()), False
         bracketed = self.peek() == "("
         if bracketed:
             self.take("(")
@@ -161,10 +161,10 @@ class _Reader:
             pairs.append(self.pair())
         if bracketed:
             self.take(")")
-        return Test(tuple(pairs)), not bracketed and len(pairs) > 1
+        return CodeTest(tuple(pairs)), not bracketed and len(pairs) > 1
 
 
-def parse_relevant(text: str) -> list[Test]:
+def parse_relevant(text: str) -> list[CodeTest]:
     """The tests of a ``relevant`` expression, all of which must hold."""
     reader = _Reader(text)
     first, loose = reader.test()
