@@ -28,7 +28,7 @@ def xlsform() -> None:
 
 
 @xlsform.command("export")
-@click.argument("questionnaire", required=False, type=PathType(exists=True, dir_okay=False))
+@click.argument("questionnaire", required=False, type=PathType(dir_okay=False))
 @click.option(
     "-o", "--output", type=PathType(dir_okay=False), required=True,
     help="The XLSForm to write (.xlsx).",
@@ -69,7 +69,7 @@ def export_command(questionnaire: Path | None, output: Path) -> None:
 
 
 @xlsform.command("import")
-@click.argument("form", type=PathType(exists=True, dir_okay=False))
+@click.argument("form", type=PathType(dir_okay=False))
 @click.option(
     "-o", "--output", type=PathType(dir_okay=False), required=True,
     help="The questionnaire YAML to write.",
@@ -96,9 +96,9 @@ def import_command(form: Path, output: Path) -> None:
     make_folder(output.parent)
     write_atomically(output, imported.yaml_text.encode("utf-8"))
     q = imported.questionnaire
-    left = len(imported.problems)
+    count, left = len(q.questions), len(imported.problems)
     click.echo(
-        f"{output}: questionnaire {q.id} version {q.version}: {len(q.questions)} questions"
+        f"{output}: questionnaire {q.id} version {q.version}: {count} question{'s' * (count != 1)}"
         + (f"; {left} thing{'s' * (left != 1)} not carried over (listed above)" if left else ""),
         err=True,
     )
