@@ -8,7 +8,7 @@ and profile marks, a number's unit.
 
 from __future__ import annotations
 
-from localdigital_tui.core.xlsform.languages import LANGUAGES, TRANSLATED_COLUMNS
+from localdigital_tui.core.xlsform.languages import LANGUAGES
 
 SURVEY = "survey"
 CHOICES = "choices"
@@ -35,7 +35,6 @@ FORM_HEADING = "form_heading"
 INTRODUCTION = "introduction"
 HEADING = "heading"
 STEM = "stem"
-ROLES = (AUDIENCE_QUESTION, FORM_HEADING, INTRODUCTION, HEADING, STEM)
 
 # An audience's own wording of a question is the question once more, named
 # CODE-AUDIENCE (a code has no '-'), asked of that audience only.
@@ -78,4 +77,3 @@ KNOWN_SURVEY_COLUMNS = {
     "constraint_message",
     "required_message",
 }
-TEXT_COLUMNS = TRANSLATED_COLUMNS

@@ -10,7 +10,11 @@ import re
 from dataclasses import dataclass, field
 
 from localdigital_tui.core.xlsform import columns as col
-from localdigital_tui.core.xlsform.languages import LANGUAGES, text_of_languages
+from localdigital_tui.core.xlsform.languages import (
+    LANGUAGES,
+    TRANSLATED_COLUMNS,
+    text_of_languages,
+)
 from localdigital_tui.core.xlsform.workbook import Sheet, SheetRow
 from localdigital_tui.errors import SheetLocation, SheetProblem
 
@@ -147,9 +151,9 @@ def _check_columns(sheet: Sheet, problems: Problems) -> None:
         column, sep, language = header.partition("::")
         if not header or header in col.KNOWN_SURVEY_COLUMNS:
             continue
-        if sep and column in col.TEXT_COLUMNS and language in LANGUAGES:
+        if sep and column in TRANSLATED_COLUMNS and language in LANGUAGES:
             continue
-        if sep and column in col.TEXT_COLUMNS:
+        if sep and column in TRANSLATED_COLUMNS:
             why = f"only {', '.join(LANGUAGES)} texts are read today"
         else:
             why = "the questionnaire has no place for it"
