@@ -69,6 +69,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "localdigital_tui.commands.validate:validate",
         "Check questionnaire files (.yaml) and response files (.jsonl).",
     ),
+    "xlsform": (
+        "localdigital_tui.commands.xlsform:xlsform",
+        "Convert the questionnaire to an XLSForm (ODK, KoboToolbox) and back.",
+    ),
 }
 
 
@@ -119,9 +123,13 @@ class LocalDigitalGroup(click.Group):
             # need not import them (and dataclasses).
             if "localdigital_tui.errors" not in sys.modules:
                 raise
-            from localdigital_tui.errors import LocalDigitalError, QuestionnaireError
+            from localdigital_tui.errors import (
+                LocalDigitalError,
+                QuestionnaireError,
+                XLSFormError,
+            )
 
-            if isinstance(exc, QuestionnaireError):
+            if isinstance(exc, QuestionnaireError | XLSFormError):
                 for problem in exc.problems:
                     click.echo(str(problem), err=True)
                 click.echo(exc.summary, err=True)

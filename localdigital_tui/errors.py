@@ -158,3 +158,52 @@ class ExportError(LocalDigitalError):
 class WeightingError(LocalDigitalError):
     """Weights cannot be made as asked: a target file that cannot be read, an answer
     without a target, a target nobody can meet."""
+
+
+@dataclass(frozen=True, slots=True)
+class SheetLocation:
+    """A place in a workbook: the file, a sheet, a 1-based row and a column header."""
+
+    file: str
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+
+    def __str__(self) -> str:
+        if self.sheet is None:
+            return self.file
+        parts = [f"sheet {self.sheet}"]
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column:
+            parts.append(f"column {self.column}")
+        return f"{self.file}: {', '.join(parts)}"
+
+
+@dataclass(frozen=True, slots=True)
+class SheetProblem:
+    """One thing in a workbook that cannot be mapped, and where it is."""
+
+    location: SheetLocation
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+class XLSFormError(LocalDigitalError):
+    """An XLSForm cannot be read, or holds nothing usable; carries every problem found."""
+
+    def __init__(self, path: Path | str, problems: Sequence[SheetProblem], summary: str) -> None:
+        self.path = str(path)
+        self.problems = list(problems)
+        self.summary = f"{self.path}: {summary}"
+        super().__init__(self.summary)
+
+
+class XLSFormExportError(LocalDigitalError):
+    """A questionnaire holds something an XLSForm cannot say; names the question."""
+
+
+class ExpressionError(LocalDigitalError):
+    """An XLSForm expression (relevant, constraint) is not one the import understands."""

@@ -1,0 +1,1 @@
+"""The XLSForm bridge: the questionnaire as an XLSForm (ODK, KoboToolbox) and back."""

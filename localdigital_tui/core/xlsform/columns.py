@@ -1,0 +1,79 @@
+"""The columns of the three sheets, and the questionnaire's own columns among them.
+
+XLSForm tools ignore a column they do not know (pyxform does, silently), so what
+the questionnaire holds and XLSForm has no column for travels in columns named
+``localdigital_*``: the role of a note row, the question's number, the personal
+and profile marks, a number's unit.
+"""
+
+from __future__ import annotations
+
+from localdigital_tui.core.xlsform.languages import LANGUAGES
+
+SURVEY = "survey"
+CHOICES = "choices"
+SETTINGS = "settings"
+
+TYPE = "type"
+NAME = "name"
+LIST_NAME = "list_name"
+REQUIRED = "required"
+RELEVANT = "relevant"
+CONSTRAINT = "constraint"
+APPEARANCE = "appearance"
+
+ROLE = "localdigital"
+NUMBER = "localdigital_number"
+PERSONAL = "localdigital_personal"
+PROFILE = "localdigital_profile"
+UNIT = "localdigital_unit"
+OWN_COLUMNS = (ROLE, NUMBER, PERSONAL, PROFILE, UNIT)
+
+# The roles a row can have in the ROLE column.
+AUDIENCE_QUESTION = "audience_question"
+FORM_HEADING = "form_heading"
+INTRODUCTION = "introduction"
+HEADING = "heading"
+STEM = "stem"
+
+# An audience's own wording of a question is the question once more, named
+# CODE-AUDIENCE (a code has no '-'), asked of that audience only.
+VARIANT_MARK = "-"
+
+YES = "yes"
+
+
+def translated(column: str) -> list[str]:
+    return [f"{column}::{language}" for language in LANGUAGES]
+
+
+SURVEY_COLUMNS = [
+    TYPE,
+    NAME,
+    *translated("label"),
+    *translated("hint"),
+    REQUIRED,
+    RELEVANT,
+    CONSTRAINT,
+    *translated("constraint_message"),
+    APPEARANCE,
+    *OWN_COLUMNS,
+]
+CHOICES_COLUMNS = [LIST_NAME, NAME, *translated("label")]
+SETTINGS_COLUMNS = ["form_title", "form_id", "version", "default_language"]
+
+# Columns the import reads or may safely leave behind (they carry nothing of the
+# questionnaire's): a value in any other column is reported as not carried over.
+KNOWN_SURVEY_COLUMNS = {
+    TYPE,
+    NAME,
+    REQUIRED,
+    RELEVANT,
+    CONSTRAINT,
+    APPEARANCE,
+    *OWN_COLUMNS,
+    "label",
+    "hint",
+    "constraint_message",
+    "required_message",
+}

@@ -1,0 +1,120 @@
+"""The exported XLSForm is one ODK's own converter (pyxform) accepts, with the
+questionnaire's fields, skip rules, required marks, bounds and choices in the XForm."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import xml.etree.ElementTree as ET
+
+import pytest
+from pyxform import xls2xform
+
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
+from localdigital_tui.core.xlsform.export import export_form, form_sheets
+
+XF = "{http://www.w3.org/2002/xforms}"
+
+
+@pytest.fixture(scope="module")
+def form(loaded: LoadedQuestionnaire) -> bytes:
+    return export_form(loaded.questionnaire)
+
+
+@pytest.fixture(scope="module")
+def xform(form: bytes) -> ET.Element:
+    warnings: list[str] = []
+    result = xls2xform.convert(io.BytesIO(form), warnings=warnings)
+    assert warnings == []
+    return ET.fromstring(result.xform)
+
+
+def binds(xform: ET.Element) -> dict[str, dict[str, str]]:
+    return {b.attrib["nodeset"]: b.attrib for b in xform.iter(f"{XF}bind")}
+
+
+def relevant(bind: dict[str, str]) -> str:
+    """pyxform writes ${x} as ' /data/x ': back to one space between words."""
+    return re.sub(r"\s+", " ", bind.get("relevant", "")).strip()
+
+
+def test_every_question_and_grid_row_is_a_field(xform: ET.Element) -> None:
+    fields = binds(xform)
+    assert fields["/data/respondent_type"]["required"] == "true()"
+    for name in ["council_type", "supplier_size", "q1_name", "role", "q6_other", "q10",
+                 "q10_amount", "q11_other", "q12_report_copy", "q12_prize_draw"]:  # fmt: skip
+        assert f"/data/{name}" in fields, name
+    # Worded per audience: once for each, named CODE-AUDIENCE.
+    for name in ["q5", "q5_other", "q6", "q7", "q7_other", "q8", "q8_statements", "q11"]:
+        assert {f"/data/{name}-council", f"/data/{name}-supplier"} <= fields.keys(), name
+    assert "/data/q9/services_digital" in fields
+    assert "/data/q11-supplier/legal_requirements" in fields
+    assert len([n for n in fields if n.startswith("/data/q5-council/") and "stem" not in n]) == 15
+
+
+def test_skip_rules_and_audiences_are_relevant_expressions(xform: ET.Element) -> None:
+    fields = binds(xform)
+    assert relevant(fields["/data/council_type"]) == "/data/respondent_type = 'council'"
+    assert relevant(fields["/data/supplier_size"]) == "/data/respondent_type = 'supplier'"
+    assert relevant(fields["/data/q10_amount"]) == (
+        "/data/respondent_type = 'council' and /data/q10 = 'yes'"
+    )
+    assert relevant(fields["/data/q8-supplier"]) == "/data/respondent_type = 'supplier'"
+    assert relevant(fields["/data/q9"]) == "/data/respondent_type = 'council'"
+    assert "relevant" not in fields["/data/q6_other"]
+
+
+def test_required_rows_and_bounds(xform: ET.Element) -> None:
+    fields = binds(xform)
+    assert fields["/data/q5-council/equal_access"]["required"] == "true()"
+    assert "required" not in fields["/data/q5-council/accountability"]
+    assert "required" not in fields["/data/q6-council/exemplars"]
+    amount = fields["/data/q10_amount"]
+    assert amount["type"] == "int"
+    assert amount["constraint"] == ". >= 0 and . <= 1000000000"
+    share = fields["/data/q9/transactions_digital"]
+    assert share["type"] == "decimal" and share["constraint"] == ". >= 0 and . <= 100"
+    assert fields["/data/q1_name"]["constraint"] == "string-length(.) <= 5000"
+
+
+def test_choices_and_labels(xform: ET.Element) -> None:
+    items = {
+        instance.attrib["id"]: [item.findtext(f"{XF}name") for item in instance.iter(f"{XF}item")]
+        for instance in xform.iter(f"{XF}instance")
+        if "id" in instance.attrib
+    }
+    assert items["agree5"] == [
+        "strongly_disagree",
+        "disagree",
+        "neutral",
+        "agree",
+        "strongly_agree",
+    ]
+    assert items["respondent_type"] == ["council", "supplier"]
+    assert items["q8-supplier"] == ["yes", "intend", "no_intention"]
+    texts = {t.attrib["id"]: t.findtext(f"{XF}value") for t in xform.iter(f"{XF}text")}
+    assert texts["/data/q5-supplier/better_for_less:label"] == (
+        "Help front line organisations to deliver better for less"
+    )
+    assert texts["/data/q5-council/better_for_less:label"] == (
+        "Help my organisation to deliver 'better for less'"
+    )
+    assert texts["/data/q5-council/stem-note:label"] == "Digital technologies will..."
+    assert (texts["/data/form-heading:label"] or "").startswith("ALL ANSWERS ANONYMOUS")
+    translations = [t.attrib["lang"] for t in xform.iter(f"{XF}translation")]
+    assert translations == ["English (en)"]
+
+
+def test_labels_go_through_the_language_columns(loaded: LoadedQuestionnaire) -> None:
+    survey, choices, settings = form_sheets(loaded.questionnaire)
+    assert "label::English (en)" in survey.columns and "label" not in survey.columns
+    assert choices.columns == ["list_name", "name", "label::English (en)"]
+    assert settings.rows[0].cells["form_id"] == "local-digital-today-2013"
+
+
+@pytest.mark.skipif(shutil.which("java") is None, reason="ODK Validate needs java")
+def test_odk_validate_accepts_the_form(form: bytes) -> None:
+    """ODK Validate (the JavaRosa engine pyxform ships) loads the XForm without errors."""
+    result = xls2xform.convert(io.BytesIO(form), validate=True)
+    assert "<h:title>Local Digital Today</h:title>" in result.xform

@@ -1,0 +1,133 @@
+"""Export then import gives back the same questionnaire: the bundled one, and made-up ones."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from localdigital_tui.core.questionnaire.loader import parse_questionnaire
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire, Questionnaire
+from localdigital_tui.core.xlsform.export import export_form
+from localdigital_tui.core.xlsform.import_form import import_form
+
+
+def round_trip(questionnaire: Questionnaire, folder: Path) -> Questionnaire:
+    path = folder / "form.xlsx"
+    path.write_bytes(export_form(questionnaire))
+    imported = import_form(path)
+    assert [str(p) for p in imported.problems] == []
+    assert parse_questionnaire(imported.yaml_text) == imported.questionnaire
+    return imported.questionnaire
+
+
+def test_the_bundled_questionnaire_comes_back_the_same(
+    loaded: LoadedQuestionnaire, tmp_path: Path
+) -> None:
+    back = round_trip(loaded.questionnaire, tmp_path)
+    assert back == loaded.questionnaire
+    # Spot checks of what equality covers: both wordings, the rule, the marks.
+    q5 = back.question("q5")
+    assert q5.rows[0].label == loaded.questionnaire.question("q5").rows[0].label  # type: ignore[union-attr]
+    assert isinstance(q5.rows[0].label, dict)  # type: ignore[union-attr]
+    amount = back.question("q10_amount")
+    assert amount.ask_if is not None and amount.ask_if.in_ == ["yes"]
+    assert back.question("q1_name").personal and back.question("role").profile
+    assert back.introduction == loaded.questionnaire.introduction
+
+
+# -- made-up questionnaires -------------------------------------------------------------
+
+TEXT = st.text(string.ascii_letters + string.digits + " '.,?£&-()\n", min_size=1, max_size=24)
+CODES = st.sampled_from(["yes", "no", "a", "b2", "dont_know", "x_y"])
+
+
+@st.composite
+def wording(draw: st.DrawFn, audiences: list[str]) -> Any:
+    """One text, or texts that differ by audience (a mapping whose texts are all the same
+    is written once, as one text, and comes back as one text)."""
+    base = draw(TEXT)
+    if len(audiences) < 2 or draw(st.booleans()):
+        return base
+    return {a: f"{base} ({a})" for a in audiences}
+
+
+@st.composite
+def choices(draw: st.DrawFn, audiences: list[str]) -> list[dict[str, Any]]:
+    codes = draw(st.lists(CODES, min_size=1, max_size=4, unique=True))
+    return [{"code": c, "label": draw(wording(audiences))} for c in codes]
+
+
+@st.composite
+def questionnaires(draw: st.DrawFn) -> Questionnaire:
+    audiences = draw(
+        st.lists(st.sampled_from(["council", "supplier", "partner"]), min_size=1, max_size=3,
+                 unique=True)
+    )  # fmt: skip
+    scales = {
+        name: draw(choices(audiences)) for name in draw(st.sets(st.sampled_from(["s1", "agree"]),
+                                                                min_size=1))
+    }  # fmt: skip
+    questions: list[dict[str, Any]] = []
+    for i in range(draw(st.integers(1, 6))):
+        question: dict[str, Any] = {"code": f"q{i}", "text": draw(wording(audiences))}
+        kind = draw(st.sampled_from(["text", "single_choice", "grid", "number", "numbers"]))
+        question["kind"] = kind
+        for key, value in (("number", st.sampled_from(["1", "2a"])), ("heading", TEXT),
+                           ("help", TEXT), ("personal", st.just(True)),
+                           ("profile", st.just(True)), ("required", st.just(True))):  # fmt: skip
+            if draw(st.integers(0, 3)) == 0:
+                question[key] = draw(value)
+        if draw(st.integers(0, 2)) == 0:
+            question["audiences"] = draw(st.lists(st.sampled_from(audiences), unique=True))
+        earlier = [q for q in questions if q["kind"] == "single_choice"]
+        if earlier and draw(st.booleans()):
+            target = draw(st.sampled_from(earlier))
+            codes = [c["code"] for c in target["choices"]]
+            picked = draw(st.lists(st.sampled_from(codes), min_size=1, unique=True))
+            question["ask_if"] = {"question": target["code"], "in": picked}
+        rows = [
+            {"code": f"r{j}", "label": draw(wording(audiences)), "required": draw(st.booleans())}
+            for j in range(draw(st.integers(1, 3)))
+        ]
+        if kind == "text":
+            question["multiline"] = draw(st.booleans())
+            question["max_length"] = draw(st.integers(1, 9000))
+        elif kind == "single_choice":
+            question["choices"] = draw(choices(audiences))
+        elif kind == "grid":
+            question["scale"] = draw(st.sampled_from(sorted(scales)))
+            question["rows"] = rows
+            if draw(st.booleans()):
+                question["stem"] = draw(TEXT)
+        else:
+            low = draw(st.integers(-50, 50)) / draw(st.sampled_from([1, 4, 10]))
+            question |= {"unit": draw(st.sampled_from(["percent", "pounds", "count"])),
+                         "integer": draw(st.booleans()), "min": low,
+                         "max": low + draw(st.integers(0, 10**9))}  # fmt: skip
+            if kind == "numbers":
+                question["rows"] = rows
+        questions.append(question)
+    data = {
+        "id": "made-up", "version": draw(st.sampled_from(["1", "1.0", "2026-01"])),
+        "title": draw(TEXT), "introduction": draw(st.just("") | TEXT),
+        "audience_question": {"code": "who", "text": draw(TEXT)},
+        "audiences": [{"code": a, "label": a.title()} for a in audiences],
+        "scales": scales, "questions": questions,
+    }  # fmt: skip
+    if draw(st.booleans()):
+        data["heading"] = draw(TEXT)
+    return Questionnaire.model_validate(data)
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(questionnaire=questionnaires())
+def test_made_up_questionnaires_come_back_the_same(
+    questionnaire: Questionnaire, tmp_path: Path
+) -> None:
+    assert round_trip(questionnaire, tmp_path) == questionnaire
