@@ -10,7 +10,10 @@ its own (``encrypted_answers``, see :mod:`.sealed_answers`)::
 
 :func:`decrypt_personal_file` turns such lines back into plain ones, each checked
 by the line checker merge uses and written in the canonical form merge writes;
-plain lines pass through (checked too), so a file mixing both decrypts whole.
+plain lines pass through (checked too), so a file mixing both decrypts whole. A
+line of ``personal-conflicts.jsonl`` (one version of a record merge found in more
+than one version) keeps its place and notes, its ``record`` decrypted, so the
+organiser can see whether the versions' answers differ.
 """
 
 from __future__ import annotations
@@ -107,7 +110,29 @@ def _checked(checker: LineChecker, body: bytes) -> bytes:
     return found.canonical
 
 
+CONFLICT_KEYS = frozenset(("record_id", "kept", "reason", "file", "line", "copies", "record"))
+
+
 def _plain_line(
+    checker: LineChecker, body: bytes, opener: AnswerOpener, key_name: str
+) -> tuple[bytes, bool]:
+    """A personal line, or a line of a merge's personal conflicts, decrypted."""
+    try:
+        outer = json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        outer = None
+    if not (isinstance(outer, dict) and outer.keys() == CONFLICT_KEYS):
+        return _plain_record(checker, body, opener, key_name)
+    record = json.dumps(outer.pop("record"), ensure_ascii=False).encode("utf-8")
+    try:
+        plain, was_encrypted = _plain_record(checker, record, opener, key_name)
+    except _LineProblem as problem:
+        raise _LineProblem(f"record.{problem.field}", problem.message) from None
+    head = json.dumps(outer, ensure_ascii=False).encode("utf-8")
+    return head[:-1] + b', "record": ' + plain + b"}", was_encrypted
+
+
+def _plain_record(
     checker: LineChecker, body: bytes, opener: AnswerOpener, key_name: str
 ) -> tuple[bytes, bool]:
     canonical = _checked(checker, body)
