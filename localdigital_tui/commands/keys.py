@@ -20,6 +20,10 @@ def keys() -> None:
     (capture --encrypt-to NAME.pub), NAME.key stays with the organiser, who
     alone can decrypt (localdigital decrypt). Keep a copy of NAME.key off the
     laptops: without it the encrypted personal answers can never be read.
+
+    \b
+    Example:
+      localdigital keys new -o organiser
     """
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from localdigital_tui.core.encryption.keys import KeyPairFiles, new_key_pair
