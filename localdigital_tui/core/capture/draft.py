@@ -103,7 +103,7 @@ def draft_bytes(
             "sha256": loaded.sha256,
         },
         "updated_at": format_timestamp(updated_at),
-        "answered": sum(1 for q in asked if q.code in flow.answers or q.code in flow.sealed),
+        "answered": sum(1 for q in asked if flow.is_answered(q.code)),
         "total": len(asked),
     }
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

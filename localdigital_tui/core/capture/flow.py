@@ -88,6 +88,10 @@ class InterviewFlow:
     def at_review(self) -> bool:
         return self.current is None
 
+    def is_answered(self, code: str) -> bool:
+        """Answered, in this session or (sealed) before a resume."""
+        return code in self.answers or code in self.sealed
+
     def text(self, question: Question) -> str:
         return question.text_for(self.audience)
 
