@@ -34,10 +34,18 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "localdigital_tui.commands.convert:convert",
         "Convert answers files (.jsonl, or directories of them) to one Parquet file.",
     ),
+    "decrypt": (
+        "localdigital_tui.commands.decrypt:decrypt",
+        "Decrypt the personal lines of PERSONAL_FILE with the private key.",
+    ),
     "export": (
         "localdigital_tui.commands.export:export",
         "Export records for SPSS (.sav), Stata (.dta), Excel (.xlsx), CSV or Parquet; with no"
         " DATA, the bundled 2013 data.",
+    ),
+    "keys": (
+        "localdigital_tui.commands.keys:keys",
+        "Make the age key pair that personal answers are encrypted to.",
     ),
     "merge": (
         "localdigital_tui.commands.merge:merge",

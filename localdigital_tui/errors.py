@@ -207,3 +207,22 @@ class XLSFormExportError(LocalDigitalError):
 
 class ExpressionError(LocalDigitalError):
     """An XLSForm expression (relevant, constraint) is not one the import understands."""
+
+
+class KeyFileError(LocalDigitalError):
+    """A key file cannot be made or used: it exists already, or does not hold the age key
+    (public recipient or private identity) that was asked for."""
+
+    def __init__(self, path: Path | str, message: str) -> None:
+        self.path = str(path)
+        super().__init__(f"{self.path}: {message}")
+
+
+class DecryptionError(LocalDigitalError):
+    """A personal line cannot be decrypted: encrypted to another key, damaged, or not what
+    a personal line holds. Carries the file, line and field."""
+
+    def __init__(self, path: Path | str, line: int, message: str, field: str = "") -> None:
+        self.location = Location(str(path), line, field=field)
+        self.reason = message
+        super().__init__(f"{self.location}: {message}")

@@ -16,6 +16,8 @@ from localdigital_tui.commands.options import (
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from localdigital_tui.core.encryption.sealed_answers import AnswerSealer
+
 
 @click.command()
 @click.option("--interviewer", required=True, help="Who is running the interviews.")
@@ -34,6 +36,14 @@ if TYPE_CHECKING:
     "--plain", is_flag=True, help="Plain prompts instead of the full-screen app (screen readers)."
 )
 @language_options
+@click.option(
+    "--encrypt-to",
+    "public_key_file",
+    type=PathType(exists=True, dir_okay=False),
+    default=None,
+    help="Encrypt personal answers to this age public key (NAME.pub from localdigital keys new);"
+    " OUT remembers it.",
+)
 def capture(
     interviewer: str,
     event: str | None,
@@ -43,6 +53,7 @@ def capture(
     plain: bool,
     language: str | None,
     allow_missing: bool,
+    public_key_file: Path | None,
 ) -> None:
     """Run interviews and save each answer as it is given.
 
@@ -50,6 +61,10 @@ def capture(
     is one line of OUT/responses-DEVICE-DAY.jsonl (personal answers go to
     OUT/personal-DEVICE-DAY.jsonl). After a crash, start again: the start
     screen offers the unfinished drafts. Only one capture may write to OUT.
+
+    With --encrypt-to, no personal answer is written in the clear (drafts too):
+    each is sealed to the public key, which OUT/encrypt-to.pub remembers for
+    every later capture into OUT; only the private key can read them back.
 
     \b
     Example:
@@ -61,7 +76,14 @@ def capture(
 
     loaded = load_in_language(questionnaire_file, language, allow_missing)
     with OutputLock(out_dir, interviewer=interviewer):
-        store = CaptureStore(out_dir, loaded, interviewer=interviewer, device=device, event=event)
+        store = CaptureStore(
+            out_dir,
+            loaded,
+            interviewer=interviewer,
+            device=device,
+            event=event,
+            sealer=_sealer(out_dir, public_key_file),
+        )
         if not plain and not _full_screen_possible():
             click.echo(
                 "capture: no terminal here (input or output is not a terminal, or TERM is "
@@ -85,6 +107,20 @@ def capture(
         click.echo(
             f"{store.submitted_today()} interviews submitted today in {store.responses_path()}"
         )
+
+
+def _sealer(out_dir: Path, given: Path | None) -> AnswerSealer | None:
+    """The sealer for the key given or remembered by ``out_dir`` (see capture_key)."""
+    from localdigital_tui.core.encryption.capture_key import capture_public_key
+
+    key_file = capture_public_key(out_dir, given)
+    if key_file is None:
+        return None
+    from localdigital_tui.core.encryption.sealed_answers import AnswerSealer
+
+    sealer = AnswerSealer.from_file(key_file)
+    click.echo(f"capture: personal answers are encrypted to {sealer.public_key}", err=True)
+    return sealer
 
 
 # Leave the alternate screen, show the cursor, stop mouse and paste reporting: what a

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from localdigital_tui.core.capture.flow import InterviewFlow
+from localdigital_tui.core.capture.flow import SEALED_ANSWER, InterviewFlow
 from localdigital_tui.core.capture.progress import place
 from localdigital_tui.core.questionnaire.model import (
     GridQuestion,
@@ -58,7 +58,7 @@ def answer_lines(flow: InterviewFlow, question: Question) -> list[str]:
             for row in question.rows
         ]
     if value is None:
-        return [NO_ANSWER]
+        return [SEALED_ANSWER if question.code in flow.sealed else NO_ANSWER]
     if isinstance(question, SingleChoiceQuestion):
         labels = {c.code: c.label_for(audience) for c in question.choices}
         return [labels[value]]

@@ -118,6 +118,29 @@ def test_personal_answers_only_with_personal_and_only_apart(tmp_path: Path) -> N
     assert personal.height == 200 and name in personal["q1_name"].to_list()
 
 
+def test_encrypted_personal_answers_are_refused_not_exported_empty(tmp_path: Path) -> None:
+    from localdigital_tui.core.encryption.keys import new_key_pair
+    from localdigital_tui.core.encryption.personal_lines import sealed_personal_record
+    from localdigital_tui.core.encryption.sealed_answers import AnswerSealer
+    from localdigital_tui.core.records.model import PersonalRecord, dump_line
+
+    sealer = AnswerSealer.from_file(new_key_pair(tmp_path / "organiser").recipient)
+    lines = PERSONAL.read_text().splitlines()
+    first = PersonalRecord.model_validate_json(lines[0])
+    sealed = dump_line(sealed_personal_record(first, sealer, {}))
+    encrypted = tmp_path / "personal.jsonl"
+    encrypted.write_text("\n".join([sealed, *lines[1:]]) + "\n")
+
+    result = run("-o", tmp_path / "s.csv", "--personal", encrypted)
+
+    assert result.exit_code == 1
+    assert f"error: {encrypted}: the personal answers of 1 exported records are encrypted" in (
+        result.stderr
+    )
+    assert "localdigital decrypt" in result.stderr
+    assert not (tmp_path / "s-personal.csv").exists()
+
+
 def test_bad_requests_are_refused(tmp_path: Path) -> None:
     assert run("-o", tmp_path / "s.txt").exit_code == 2
     copy = tmp_path / "in.jsonl"

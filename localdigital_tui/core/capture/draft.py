@@ -5,6 +5,12 @@ position, answers, timings) plus who captured it where (interviewer, device,
 event), which questionnaire it answers (id, version, sha256), when it was last
 written, and how far it got (``answered`` of ``total`` questions asked so far),
 so that the start screen can list drafts without rebuilding each interview.
+
+A capture that encrypts (``--encrypt-to``) keeps no personal answer in the clear:
+``answers`` holds the others, ``encrypted_answers`` each personal answer sealed
+to ``encrypted_to`` (sealed again at every save; the plaintext lives only in the
+interview flow, in memory), and those sealed before a resume, which this laptop
+cannot read, kept as they were.
 """
 
 from __future__ import annotations
@@ -12,14 +18,18 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
 
 from localdigital_tui.core.capture.flow import InterviewFlow
+from localdigital_tui.core.encryption.ciphertext import check_ciphertext, check_recipient
 from localdigital_tui.core.records.model import QuestionnaireRef, Uuid4Text, format_timestamp
 from localdigital_tui.core.records.problems import describe
 from localdigital_tui.errors import DraftError
+
+if TYPE_CHECKING:
+    from localdigital_tui.core.encryption.sealed_answers import AnswerSealer
 
 DRAFT_FORMAT = "localdigital-draft/1"
 
@@ -43,6 +53,8 @@ class DraftFile(BaseModel):
     questionnaire: QuestionnaireRef
     answered: int
     total: int
+    encrypted_to: Annotated[str, AfterValidator(check_recipient)] | None = None
+    encrypted_answers: dict[str, Annotated[str, AfterValidator(check_ciphertext)]] = {}
 
     def flow_state(self) -> dict[str, Any]:
         """The part :meth:`InterviewFlow.from_draft` reads."""
@@ -53,6 +65,7 @@ class DraftFile(BaseModel):
             "position": self.position,
             "answers": self.answers,
             "timings": self.timings,
+            "encrypted_answers": self.encrypted_answers,
         }
 
 
@@ -63,13 +76,24 @@ def draft_bytes(
     device: str,
     event: str | None,
     updated_at: datetime,
+    sealer: AnswerSealer | None = None,
 ) -> bytes:
-    """The draft file's contents for ``flow`` as it stands."""
+    """The draft file's contents for ``flow`` as it stands; with a ``sealer``, every
+    personal answer sealed (see the module)."""
     asked = flow.asked
     loaded = flow.loaded
+    state = flow.to_draft()
+    if sealer is not None:
+        personal = set(loaded.questionnaire.personal_codes())
+        given = {c: v for c, v in flow.answers.items() if c in personal}
+        state["answers"] = {c: v for c, v in flow.answers.items() if c not in personal}
+        state["encrypted_to"] = sealer.public_key
+        state["encrypted_answers"] = {**flow.sealed, **sealer.seal_all(flow.record_id, given)}
+    elif flow.sealed:
+        raise ValueError("a flow with sealed answers is saved by a capture that encrypts")
     data = {
         "format": DRAFT_FORMAT,
-        **flow.to_draft(),
+        **state,
         "interviewer": interviewer,
         "device": device,
         "event": event,
@@ -79,10 +103,24 @@ def draft_bytes(
             "sha256": loaded.sha256,
         },
         "updated_at": format_timestamp(updated_at),
-        "answered": sum(1 for q in asked if q.code in flow.answers),
+        "answered": sum(1 for q in asked if flow.is_answered(q.code)),
         "total": len(asked),
     }
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def check_sealed_answers(path: Path, draft: DraftFile, sealer: AnswerSealer | None) -> None:
+    """A draft's sealed answers can only be kept by a capture sealing to the same key."""
+    theirs = draft.encrypted_to if draft.encrypted_answers else None
+    ours = sealer.public_key if sealer is not None else None
+    if theirs is None or theirs == ours:
+        return
+    using = f"this capture encrypts to {ours}" if ours else "this capture does not encrypt"
+    raise DraftError(
+        path,
+        f"its personal answers are encrypted to {theirs}, and {using}; resume it "
+        "with --encrypt-to and the .pub file of that key",
+    )
 
 
 def read_draft(path: Path) -> DraftFile:

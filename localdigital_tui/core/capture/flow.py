@@ -1,11 +1,9 @@
 """The interview flow: the one object both front ends drive.
 
-Given a questionnaire and an audience it knows which questions are asked (skip
-rules applied to the answers so far), where the interview is, whether an answer
-is acceptable, what required items are missing, how long was spent on each
-question, and it produces the response record and the personal record. Widgets
-and prompts only show what it says and pass on what the respondent chose.
-"""
+It knows which questions are asked (skip rules applied to the answers so far), where
+the interview is, whether an answer is acceptable, what required items are missing,
+the time spent on each question, and it makes the response and personal records.
+Widgets and prompts only show what it says and pass on what the respondent chose."""
 
 from __future__ import annotations
 
@@ -15,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from localdigital_tui.core.capture.missing import MissingItem
+from localdigital_tui.core.capture.missing import MissingItem, missing_items
 from localdigital_tui.core.questionnaire import answer_rules
 from localdigital_tui.core.questionnaire.model import (
     GridQuestion,
@@ -32,6 +30,8 @@ from localdigital_tui.core.records.model import (
     utc_now,
 )
 from localdigital_tui.errors import FlowError
+
+SEALED_ANSWER = "(given before, encrypted: kept unless answered again)"
 
 
 class InterviewFlow:
@@ -58,6 +58,9 @@ class InterviewFlow:
         self.started_at = started_at or utc_now()
         self.answers: dict[str, Any] = {}
         self.timings: dict[str, float] = {}
+        # Personal answers sealed before a resume (code -> ciphertext): unreadable on this
+        # laptop, kept unless a new answer replaces them (a blank answer keeps them).
+        self.sealed: dict[str, str] = {}
         self._clock = clock
         self._position = 0
         self._entered_at = clock()
@@ -84,6 +87,10 @@ class InterviewFlow:
     @property
     def at_review(self) -> bool:
         return self.current is None
+
+    def is_answered(self, code: str) -> bool:
+        """Answered, in this session or (sealed) before a resume."""
+        return code in self.answers or code in self.sealed
 
     def text(self, question: Question) -> str:
         return question.text_for(self.audience)
@@ -135,6 +142,7 @@ class InterviewFlow:
         if checked is None or checked == {}:
             return self.clear(code)
         self.answers[code] = checked
+        self.sealed.pop(code, None)
         self._drop_skipped()
         return checked
 
@@ -201,26 +209,16 @@ class InterviewFlow:
                 ):
                     del self.answers[question.code]
                     changed = True
+        codes = [q.code for q in self.asked]
+        self.sealed = {code: text for code, text in self.sealed.items() if code in codes}
         if current is not None:
-            codes = [q.code for q in self.asked]
             self._position = codes.index(current.code) if current.code in codes else self._position
 
     # ----------------------------------------------------------------- checks
     def missing(self, question: Question | None = None) -> list[MissingItem]:
         """Required questions and rows not yet answered (of one question, or all)."""
-        found = []
-        for q in [question] if question is not None else self.asked:
-            answer = self.answers.get(q.code)
-            if q.required and answer is None:
-                found.append(MissingItem(q.code, None, self.text(q)))
-            if isinstance(q, GridQuestion):
-                rows = answer or {}
-                found += [
-                    MissingItem(q.code, r.code, r.label_for(self.audience))
-                    for r in q.rows
-                    if r.required and r.code not in rows
-                ]
-        return found
+        questions = [question] if question is not None else self.asked
+        return missing_items(questions, {**self.sealed, **self.answers}, self.audience)
 
     # ---------------------------------------------------------------- records
     def build_records(
@@ -240,9 +238,8 @@ class InterviewFlow:
                 raise FlowError("required answers missing: " + ", ".join(map(str, missing)))
             submitted_at = submitted_at or utc_now()
         asked = {q.code: q for q in self.asked}
-        ref = QuestionnaireRef(
-            id=self.questionnaire.id, version=self.questionnaire.version, sha256=self.loaded.sha256
-        )
+        q = self.questionnaire
+        ref = QuestionnaireRef(id=q.id, version=q.version, sha256=self.loaded.sha256)
         public = {c: v for c, v in self.answers.items() if c in asked and not asked[c].personal}
         personal = {c: v for c, v in self.answers.items() if c in asked and asked[c].personal}
         record = ResponseRecord(
@@ -287,10 +284,12 @@ class InterviewFlow:
             started_at=datetime.fromisoformat(draft["started_at"]),
             clock=clock,
         )
-        answers = draft["answers"]
+        answers, sealed = draft["answers"], draft.get("encrypted_answers") or {}
         for question in loaded.questionnaire.questions:
             if question.code in answers:
                 flow.answer(question.code, answers[question.code])
+        personal = {q.code for q in flow.asked if q.personal}
+        flow.sealed = {code: text for code, text in sealed.items() if code in personal}
         if draft.get("position"):
             flow.go_to(draft["position"])
         else:

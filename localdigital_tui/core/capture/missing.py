@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from localdigital_tui.core.questionnaire.model import Question
+from localdigital_tui.core.questionnaire.model import GridQuestion, Question
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +19,26 @@ class MissingItem:
 
     def __str__(self) -> str:
         return f"{self.question}.{self.row}" if self.row else self.question
+
+
+def missing_items(
+    questions: Sequence[Question], answers: Mapping[str, Any], audience: str
+) -> list[MissingItem]:
+    """The required ones of ``questions``, and required rows of their grids, that
+    ``answers`` (code -> answer) leaves unanswered."""
+    found = []
+    for q in questions:
+        answer = answers.get(q.code)
+        if q.required and answer is None:
+            found.append(MissingItem(q.code, None, q.text_for(audience)))
+        if isinstance(q, GridQuestion):
+            rows = answer or {}
+            found += [
+                MissingItem(q.code, r.code, r.label_for(audience))
+                for r in q.rows
+                if r.required and r.code not in rows
+            ]
+    return found
 
 
 def describe_missing(items: list[MissingItem], shown: int = 3) -> str:

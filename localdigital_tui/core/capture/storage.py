@@ -33,9 +33,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from localdigital_tui.core.capture.draft import DraftFile, draft_bytes, read_draft
+from localdigital_tui.core.capture.draft import (
+    DraftFile,
+    check_sealed_answers,
+    draft_bytes,
+    read_draft,
+)
 from localdigital_tui.core.capture.flow import InterviewFlow
+from localdigital_tui.core.encryption.personal_lines import sealed_personal_record
 from localdigital_tui.core.files.durable import (
     append_line,
     count_lines,
@@ -49,6 +56,10 @@ from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 from localdigital_tui.core.records.model import ResponseRecord, dump_line, utc_now
 from localdigital_tui.errors import DraftError, LocalDigitalError
 
+if TYPE_CHECKING:
+    from localdigital_tui.core.encryption.sealed_answers import AnswerSealer
+
+ENCRYPTED_WHO = "(encrypted)"  # a draft's "who" when its personal answers are sealed
 _RECORD_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
 
 
@@ -93,6 +104,7 @@ class CaptureStore:
         event: str | None = None,
         today: Callable[[], date] = date.today,
         now: Callable[[], datetime] = utc_now,
+        sealer: AnswerSealer | None = None,
     ) -> None:
         self.out_dir = Path(out_dir)
         self.drafts_dir = self.out_dir / "drafts"
@@ -102,6 +114,7 @@ class CaptureStore:
         self.event = event
         self._today = today
         self._now = now
+        self.sealer = sealer  # set: personal answers are sealed to its public key, never plain
         # Resumed drafts keep the interviewer and event they were started with.
         self._origins: dict[str, tuple[str, str | None]] = {}
         make_folder(self.drafts_dir)
@@ -130,7 +143,12 @@ class CaptureStore:
         interviewer, event = self._origins.get(flow.record_id, (self.interviewer, self.event))
         path = self.draft_path(flow.record_id)
         data = draft_bytes(
-            flow, interviewer=interviewer, device=self.device, event=event, updated_at=self._now()
+            flow,
+            interviewer=interviewer,
+            device=self.device,
+            event=event,
+            updated_at=self._now(),
+            sealer=self.sealer,
         )
         write_atomically(path, data)
         return path
@@ -182,7 +200,8 @@ class CaptureStore:
             device=draft.device,
             questionnaire_version=draft.questionnaire.version,
             same_questionnaire=draft.questionnaire.sha256 == self.loaded.sha256,
-            who=_who(draft.answers, self._who_codes),
+            who=_who(draft.answers, self._who_codes)
+            or ENCRYPTED_WHO * bool(draft.encrypted_answers),
         )
 
     def resume(self, record_id: str) -> InterviewFlow:
@@ -199,6 +218,7 @@ class CaptureStore:
                 f"{ours.questionnaire.version}, sha256 {ours.sha256[:12]}; "
                 "resume it with that questionnaire file (--questionnaire)",
             )
+        check_sealed_answers(path, draft, self.sealer)
         try:
             flow = InterviewFlow.from_draft(ours, draft.flow_state())
         except LocalDigitalError as exc:
@@ -230,7 +250,12 @@ class CaptureStore:
         if not holds_record(self._day_files("responses"), flow.record_id):
             append_line(self.responses_path(day), dump_line(record).encode("utf-8"))
         if not holds_record(self._day_files("personal"), flow.record_id):
-            append_line(self.personal_path(day), dump_line(personal).encode("utf-8"))
+            line = (
+                personal
+                if self.sealer is None
+                else (sealed_personal_record(personal, self.sealer, flow.sealed))
+            )
+            append_line(self.personal_path(day), dump_line(line).encode("utf-8"))
         remove_durably(self.draft_path(flow.record_id))
         self._origins.pop(flow.record_id, None)
         return record

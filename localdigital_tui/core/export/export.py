@@ -93,8 +93,22 @@ def export_personal(
     """The personal answers of the exported records, to ``output`` (text columns)."""
     q = loaded.questionnaire
     codes = q.personal_codes()
-    schema = {"record_id": pl.String(), "answers": pl.Struct({c: pl.String() for c in codes})}
-    frame = pl.read_ndjson(personal_file, schema=schema).select(
+    schema = {
+        "record_id": pl.String(),
+        "answers": pl.Struct({c: pl.String() for c in codes}),
+        "encrypted_to": pl.String(),
+    }
+    frame = pl.read_ndjson(personal_file, schema=schema).filter(
+        pl.col("record_id").is_in(list(record_ids))
+    )
+    encrypted = frame.filter(pl.col("encrypted_to").is_not_null())
+    if encrypted.height:
+        raise ExportError(
+            f"{personal_file}: the personal answers of {encrypted.height} exported records are "
+            f"encrypted (record {encrypted['record_id'][0]}, to {encrypted['encrypted_to'][0]}): "
+            f"decrypt them first (localdigital decrypt {personal_file} --identity KEY -o FILE)"
+        )
+    frame = frame.select(
         pl.col("record_id"),
         *(pl.col("answers").struct.field(c).alias(variable_name(c)) for c in codes),
     )

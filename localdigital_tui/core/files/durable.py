@@ -69,6 +69,34 @@ def write_atomically(path: Path, data: bytes) -> None:
     fsync_directory(path.parent)
 
 
+def write_new_file(path: Path, data: bytes, mode: int = 0o600) -> None:
+    """Create ``path`` holding ``data`` with permissions ``mode``; never replace a file.
+
+    Written as :func:`write_atomically` writes, then linked into place (a link,
+    unlike a rename, fails when the name is taken): :class:`FileExistsError` if
+    ``path`` exists, and a crash leaves either no file or the whole one.
+    """
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from None
+    try:
+        try:
+            os.fchmod(fd, mode)
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        try:
+            os.link(temp_name, path)
+        except FileExistsError:
+            raise FileExistsError(errno.EEXIST, "already exists", str(path)) from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp_name)
+    fsync_directory(path.parent)
+
+
 def append_line(path: Path, line: bytes) -> None:
     """Append ``line`` and a newline to ``path`` (created if need be), then fsync."""
     if b"\n" in line:

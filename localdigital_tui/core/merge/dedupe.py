@@ -13,7 +13,16 @@ on the order the versions were read in:
 2. then the later ``submitted_at`` wins (``started_at`` for drafts);
 3. then the version whose canonical JSON is smallest (byte order) wins.
 
-Personal lines have no status or time, so only rule 3 applies to them.
+Personal lines have no status or time, so only rule 3 applies to them: a plain
+line sorts before an encrypted one (``"answers"`` before ``"encrypted_to"``).
+
+**Encrypted personal lines** are compared as they are, ciphertext and all, without
+the key: identical lines (copies of one file) are duplicates. Capture seals a
+record's personal line once, when it is submitted, and never again, so two
+different encrypted lines of one record id are not a re-encryption of one line
+but two submissions (a draft folder copied to a second laptop) or a line sealed
+again by hand: a conflict, listed with a note that only ``localdigital decrypt``
+can tell whether their answers differ.
 """
 
 from __future__ import annotations
@@ -25,6 +34,10 @@ from dataclasses import dataclass
 
 from localdigital_tui.core.merge.chunk_scan import DIGEST_BYTES, Entries
 
+ENCRYPTED_NOTE = (
+    "; encrypted, so compared without being read: decrypt the versions "
+    "(localdigital decrypt) to see whether their answers differ"
+)
 KEEP_RULE = (
     "complete beats partial, then the latest submitted_at (started_at for a draft), "
     "then the smallest canonical JSON"
@@ -174,6 +187,8 @@ class RecordIndex:
             ):
                 is_kept = version.digest == kept.digest
                 reason = f"kept ({KEEP_RULE})" if is_kept else self._why_not(version, kept)
+                if b',"encrypted_answers":' in self.canonical(version):
+                    reason += ENCRYPTED_NOTE
                 found.append(ConflictVersion(record_ids[slot], version, is_kept, reason))
         return found
 

@@ -12,7 +12,9 @@ canonical form is:
 * ``timings`` sorted by question code;
 * compact JSON, UTF-8, no trailing newline.
 
-A personal line keeps ``record_id``, ``questionnaire`` and ``answers`` only.
+A personal line keeps ``record_id``, ``questionnaire`` and ``answers`` only; an
+encrypted one ``record_id``, ``questionnaire``, ``encrypted_to`` and
+``encrypted_answers`` (each sealed answer as written: base64 in its one spelling).
 Canonicalising a canonical line gives the same bytes again, which is what makes
 a merge idempotent.
 """
@@ -57,10 +59,17 @@ def canonical_response(values: dict[str, Any]) -> bytes:
 
 
 def canonical_personal(values: dict[str, Any]) -> bytes:
-    """The canonical bytes of a validated personal line, given its :func:`field_values`."""
+    """The canonical bytes of a validated personal line, given its :func:`field_values`:
+    plain (``answers``) or encrypted (``encrypted_to``, ``encrypted_answers``)."""
     head = {"record_id": values["record_id"], "questionnaire": values["questionnaire"]}
-    answers = to_json(values["answers"], exclude_none=True)
-    return b"".join((to_json(head)[:-1], b',"answers":', answers, b"}"))
+    if values.get("encrypted_answers") is None:
+        answers = to_json(values["answers"], exclude_none=True)
+        return b"".join((to_json(head)[:-1], b',"answers":', answers, b"}"))
+    sealed = to_json(values["encrypted_answers"], exclude_none=True)
+    recipient = to_json(values["encrypted_to"])
+    return b"".join(
+        (to_json(head)[:-1], b',"encrypted_to":', recipient, b',"encrypted_answers":', sealed, b"}")
+    )
 
 
 def record_time(values: dict[str, Any]) -> int:

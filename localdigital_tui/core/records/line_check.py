@@ -49,7 +49,8 @@ _NOT_JSON = object()
 RESPONSE_ONLY_KEYS = frozenset(
     ("audience", "status", "interviewer", "device", "started_at", "submitted_at", "event")
 )
-RECORD_KEYS = RESPONSE_ONLY_KEYS | {"record_id", "questionnaire", "answers", "timings"}
+ANSWERS_RECORD_KEYS = RESPONSE_ONLY_KEYS | {"record_id", "questionnaire", "answers", "timings"}
+RECORD_KEYS = ANSWERS_RECORD_KEYS | {"encrypted_to", "encrypted_answers"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +135,7 @@ class LineChecker:
         answers_codes, all_codes = self._codes.get(sha or "", self._default_codes)
         answers, timings = data.get("answers", {}), data.get("timings", {})
         plain = (
-            data.keys() <= RECORD_KEYS
+            data.keys() <= ANSWERS_RECORD_KEYS
             and isinstance(answers, dict)
             and answers.keys() <= answers_codes
             and isinstance(timings, dict)

@@ -102,6 +102,18 @@ class PersonalRecord(BaseModel):
     answers: dict[str, str]
 
 
+class EncryptedPersonalRecord(BaseModel):
+    """A personal record whose answers are sealed, each on its own, to ``encrypted_to``
+    (an age public key): see :mod:`localdigital_tui.core.encryption.sealed_answers`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    record_id: Uuid4Text
+    questionnaire: QuestionnaireRef
+    encrypted_to: str
+    encrypted_answers: dict[str, str]
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
@@ -111,6 +123,6 @@ def format_timestamp(value: datetime) -> str:
     return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
-def dump_line(record: ResponseRecord | PersonalRecord) -> str:
+def dump_line(record: ResponseRecord | PersonalRecord | EncryptedPersonalRecord) -> str:
     """The record as one JSON line (no newline), keys in the documented order."""
     return record.model_dump_json(exclude_none=False)

@@ -11,7 +11,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-STATUS_TAGS = frozenset({"complete", "partial"})
+PLAIN_TAG, ENCRYPTED_TAG = "plain", "encrypted"  # the two kinds of personal line
+VARIANT_TAGS = frozenset({"complete", "partial", PLAIN_TAG, ENCRYPTED_TAG})
 
 
 def describe(exc: ValidationError) -> list[tuple[str, str]]:
@@ -34,9 +35,10 @@ def describe(exc: ValidationError) -> list[tuple[str, str]]:
 
 
 def _without_tags(loc: list[str]) -> list[str]:
-    """Drop the leading ``audience``/``status`` tags of a record variant's error path."""
+    """Drop the leading ``audience``/``status`` tags of a record variant's error path (and
+    the ``plain``/``encrypted`` tag of a personal line's)."""
     for index, part in enumerate(loc[:2]):
-        if part in STATUS_TAGS:
+        if part in VARIANT_TAGS:
             return loc[index + 1 :]
     return loc
 
@@ -62,6 +64,8 @@ def _message(error: Any, loc: list[str]) -> str:
             )
         if len(loc) == 3 and loc[0] == "answers":
             return f"unknown row of {loc[1]}"
+        if len(loc) == 2 and loc[0] == "encrypted_answers":
+            return "not a personal question of this questionnaire"
         return "unknown field"
     if kind == "value_error":
         return str(error["msg"]).removeprefix("Value error, ")

@@ -13,15 +13,19 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
+    Discriminator,
     Field,
     StrictInt,
+    Tag,
     TypeAdapter,
     create_model,
     model_validator,
 )
 
+from localdigital_tui.core.encryption.ciphertext import check_ciphertext, check_recipient
 from localdigital_tui.core.questionnaire.model import (
     GridQuestion,
     LoadedQuestionnaire,
@@ -34,6 +38,10 @@ from localdigital_tui.core.questionnaire.model import (
 )
 from localdigital_tui.core.questionnaire.skip_rules import describe_condition, skip_conditions
 from localdigital_tui.core.records.model import UtcTimestamp, Uuid4Text
+from localdigital_tui.core.records.problems import ENCRYPTED_TAG, PLAIN_TAG
+
+SealedAnswer = Annotated[str, AfterValidator(check_ciphertext)]
+AgeRecipient = Annotated[str, AfterValidator(check_recipient)]
 
 
 class _Forbid(BaseModel):
@@ -198,17 +206,43 @@ def _record_adapter(loaded: LoadedQuestionnaire) -> TypeAdapter[Any]:
 
 
 def _personal_adapter(loaded: LoadedQuestionnaire) -> TypeAdapter[Any]:
+    """A plain line (``answers``) or an encrypted one (``encrypted_to``, and
+    ``encrypted_answers``: each personal answer sealed on its own, see
+    :mod:`~localdigital_tui.core.encryption.sealed_answers`), told apart by the
+    field ``encrypted_answers``, so each is worded as the line it means to be."""
     q = loaded.questionnaire
-    fields: dict[str, Any] = {}
+    plain: dict[str, Any] = {}
+    sealed: dict[str, Any] = {}
     for question in q.questions:
         if question.personal:
-            fields[question.code] = (answer_type(q, question, False), None)
-    answers = create_model("PersonalAnswers", __base__=_Forbid, **fields)
-    model = create_model(
+            plain[question.code] = (answer_type(q, question, False), None)
+            sealed[question.code] = (SealedAnswer, None)
+    head: dict[str, Any] = {
+        "record_id": (Uuid4Text, ...),
+        "questionnaire": (_questionnaire_ref(loaded), ...),
+    }
+    plain_line = create_model(
         "PersonalLine",
         __base__=_Forbid,
-        record_id=(Uuid4Text, ...),
-        questionnaire=(_questionnaire_ref(loaded), ...),
-        answers=(answers, ...),
+        **head,
+        answers=(create_model("PersonalAnswers", __base__=_Forbid, **plain), ...),
     )
-    return TypeAdapter(model)
+    encrypted_line = create_model(
+        "EncryptedPersonalLine",
+        __base__=_Forbid,
+        **head,
+        encrypted_to=(AgeRecipient, ...),
+        encrypted_answers=(create_model("SealedAnswers", __base__=_Forbid, **sealed), ...),
+    )
+    line: Any = Annotated[
+        Union[  # noqa: UP007 - a Union built from runtime models
+            Annotated[plain_line, Tag(PLAIN_TAG)], Annotated[encrypted_line, Tag(ENCRYPTED_TAG)]
+        ],
+        Discriminator(_personal_tag),
+    ]
+    return TypeAdapter(line)
+
+
+def _personal_tag(value: Any) -> str:
+    encrypted = isinstance(value, dict) and "encrypted_answers" in value
+    return ENCRYPTED_TAG if encrypted else PLAIN_TAG

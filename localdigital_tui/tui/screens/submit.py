@@ -12,7 +12,7 @@ class SubmitDialog(ConfirmDialog):
 
     def __init__(self, flow: InterviewFlow, file_name: str) -> None:
         asked = len(flow.asked)
-        answered = sum(q.code in flow.answers for q in flow.asked)
+        answered = sum(flow.is_answered(q.code) for q in flow.asked)
         empty = f", {asked - answered} left empty" if answered < asked else ""
         super().__init__(
             f"Submit this interview ({flow.audience.capitalize()}: {answered} of {asked} "

@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from localdigital_tui.core.capture.flow import InterviewFlow
+from localdigital_tui.core.capture.flow import SEALED_ANSWER, InterviewFlow
 from localdigital_tui.core.capture.missing import MissingItem
 from localdigital_tui.core.questionnaire.model import (
     GridQuestion,
@@ -34,7 +34,7 @@ def answer_summary(flow: InterviewFlow, question: Question) -> str:
     """The answer as the respondent would recognise it, or ``(no answer)``."""
     answer = flow.answers.get(question.code)
     if answer is None:
-        return "(no answer)"
+        return SEALED_ANSWER if question.code in flow.sealed else "(no answer)"
     if isinstance(question, SingleChoiceQuestion):
         labels = {c.code: c.label_for(flow.audience) for c in question.choices}
         return labels[answer]
