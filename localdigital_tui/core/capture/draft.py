@@ -1,6 +1,6 @@
 """The draft file: one unfinished interview, as JSON, in ``out/drafts/<record_id>.json``.
 
-It holds :meth:`InterviewFlow.to_draft` (record id, audience, start time,
+It holds :func:`~.flow_state.flow_state` (record id, audience, start time,
 position, answers, timings) plus who captured it where (interviewer, device,
 event), which questionnaire it answers (id, version, sha256), when it was last
 written, and how far it got (``answered`` of ``total`` questions asked so far),
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
 
 from localdigital_tui.core.capture.flow import InterviewFlow
+from localdigital_tui.core.capture.flow_state import flow_state
 from localdigital_tui.core.encryption.ciphertext import check_ciphertext, check_recipient
 from localdigital_tui.core.records.model import QuestionnaireRef, Uuid4Text, format_timestamp
 from localdigital_tui.core.records.problems import describe
@@ -55,9 +56,10 @@ class DraftFile(BaseModel):
     total: int
     encrypted_to: Annotated[str, AfterValidator(check_recipient)] | None = None
     encrypted_answers: dict[str, Annotated[str, AfterValidator(check_ciphertext)]] = {}
+    languages: dict[str, str] = {}
 
     def flow_state(self) -> dict[str, Any]:
-        """The part :meth:`InterviewFlow.from_draft` reads."""
+        """The part :func:`~.flow_state.flow_from_state` reads."""
         return {
             "record_id": self.record_id,
             "audience": self.audience,
@@ -66,6 +68,7 @@ class DraftFile(BaseModel):
             "answers": self.answers,
             "timings": self.timings,
             "encrypted_answers": self.encrypted_answers,
+            "languages": self.languages,
         }
 
 
@@ -82,7 +85,7 @@ def draft_bytes(
     personal answer sealed (see the module)."""
     asked = flow.asked
     loaded = flow.loaded
-    state = flow.to_draft()
+    state = flow_state(flow)
     if sealer is not None:
         personal = set(loaded.questionnaire.personal_codes())
         given = {c: v for c, v in flow.answers.items() if c in personal}

@@ -61,6 +61,8 @@ class InterviewFlow:
         # Personal answers sealed before a resume (code -> ciphertext): unreadable on this
         # laptop, kept unless a new answer replaces them (a blank answer keeps them).
         self.sealed: dict[str, str] = {}
+        # The language each answer was given in (paradata; only when languages are declared).
+        self.languages: dict[str, str] = {}
         self._clock = clock
         self._position = 0
         self._entered_at = clock()
@@ -143,6 +145,7 @@ class InterviewFlow:
             return self.clear(code)
         self.answers[code] = checked
         self.sealed.pop(code, None)
+        self._note_language(code)
         self._drop_skipped()
         return checked
 
@@ -160,9 +163,20 @@ class InterviewFlow:
             rows[row] = answer_rules.check_numbers_row(question, row, value)
         if rows:
             self.answers[code] = rows
+            self._note_language(code)
         else:
             self.answers.pop(code, None)
         return rows.get(row)
+
+    def _note_language(self, code: str) -> None:
+        if self.questionnaire.language is not None:
+            self.languages[code] = self.questionnaire.language
+
+    def use_language(self, language: str) -> None:
+        """Show the texts in ``language`` from now on (codes, answers and position stay);
+        a text without a translation reads as in the default language."""
+        self.loaded = self.loaded.in_language(language, allow_missing=True)
+        self.questionnaire = self.loaded.questionnaire
 
     def dropped_by(self, audience: str) -> list[Question]:
         """The answered questions a respondent of ``audience`` is not asked."""
@@ -254,45 +268,6 @@ class InterviewFlow:
             status=status,
             answers=public,
             timings={c: t for c, t in self.timings.items() if c in asked},
+            languages={c: lang for c, lang in self.languages.items() if c in self.answers},
         )
         return record, PersonalRecord(record_id=self.record_id, questionnaire=ref, answers=personal)
-
-    # ----------------------------------------------------------------- drafts
-    def to_draft(self) -> dict[str, Any]:
-        """Everything needed to resume this interview after a crash."""
-        current = self.current
-        return {
-            "record_id": self.record_id,
-            "audience": self.audience,
-            "started_at": self.started_at.isoformat(),
-            "position": current.code if current is not None else None,
-            "answers": self.answers,
-            "timings": self.timings,
-        }
-
-    @classmethod
-    def from_draft(
-        cls,
-        loaded: LoadedQuestionnaire,
-        draft: dict[str, Any],
-        clock: Callable[[], float] = time.monotonic,
-    ) -> InterviewFlow:
-        flow = cls(
-            loaded,
-            draft["audience"],
-            record_id=draft["record_id"],
-            started_at=datetime.fromisoformat(draft["started_at"]),
-            clock=clock,
-        )
-        answers, sealed = draft["answers"], draft.get("encrypted_answers") or {}
-        for question in loaded.questionnaire.questions:
-            if question.code in answers:
-                flow.answer(question.code, answers[question.code])
-        personal = {q.code for q in flow.asked if q.personal}
-        flow.sealed = {code: text for code, text in sealed.items() if code in personal}
-        if draft.get("position"):
-            flow.go_to(draft["position"])
-        else:
-            flow.go_to_review()
-        flow.timings = {str(c): float(t) for c, t in draft.get("timings", {}).items()}
-        return flow

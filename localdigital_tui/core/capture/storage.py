@@ -42,6 +42,7 @@ from localdigital_tui.core.capture.draft import (
     read_draft,
 )
 from localdigital_tui.core.capture.flow import InterviewFlow
+from localdigital_tui.core.capture.flow_state import flow_from_state
 from localdigital_tui.core.encryption.personal_lines import sealed_personal_record
 from localdigital_tui.core.files.durable import (
     append_line,
@@ -220,7 +221,7 @@ class CaptureStore:
             )
         check_sealed_answers(path, draft, self.sealer)
         try:
-            flow = InterviewFlow.from_draft(ours, draft.flow_state())
+            flow = flow_from_state(ours, draft.flow_state())
         except LocalDigitalError as exc:
             raise DraftError(path, f"cannot be resumed: {exc}") from exc
         self._origins[flow.record_id] = (draft.interviewer, draft.event)

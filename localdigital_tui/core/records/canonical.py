@@ -10,6 +10,8 @@ canonical form is:
 * answers in questionnaire order, each grid's rows in row order, unanswered
   questions and rows absent (the compiled schema already orders them);
 * ``timings`` sorted by question code;
+* ``languages`` (the language each answer was given in) sorted by question code,
+  after ``timings``, and only when it holds something;
 * compact JSON, UTF-8, no trailing newline.
 
 A personal line keeps ``record_id``, ``questionnaire`` and ``answers`` only; an
@@ -46,6 +48,7 @@ def canonical_response(values: dict[str, Any]) -> bytes:
     """
     head = {key: values.get(key) for key in HEAD_KEYS}
     timings = values.get("timings") or {}
+    languages = values.get("languages") or {}
     return b"".join(
         (
             to_json(head)[:-1],
@@ -53,6 +56,7 @@ def canonical_response(values: dict[str, Any]) -> bytes:
             to_json(values["answers"], exclude_none=True),
             b',"timings":',
             to_json(dict(sorted(timings.items()))),
+            (b',"languages":' + to_json(dict(sorted(languages.items())))) if languages else b"",
             b"}",
         )
     )

@@ -49,7 +49,9 @@ _NOT_JSON = object()
 RESPONSE_ONLY_KEYS = frozenset(
     ("audience", "status", "interviewer", "device", "started_at", "submitted_at", "event")
 )
-ANSWERS_RECORD_KEYS = RESPONSE_ONLY_KEYS | {"record_id", "questionnaire", "answers", "timings"}
+ANSWERS_RECORD_KEYS = RESPONSE_ONLY_KEYS | {
+    "record_id", "questionnaire", "answers", "timings", "languages",
+}  # fmt: skip
 RECORD_KEYS = ANSWERS_RECORD_KEYS | {"encrypted_to", "encrypted_answers"}
 
 

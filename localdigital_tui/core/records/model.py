@@ -34,6 +34,7 @@ RECORD_KEYS = (
     "status",
     "answers",
     "timings",
+    "languages",
 )
 
 Status = Literal["complete", "partial"]
@@ -90,6 +91,9 @@ class ResponseRecord(BaseModel):
     status: Status
     answers: dict[str, AnswerValue]
     timings: dict[str, Annotated[float, Field(ge=0)]] = Field(default_factory=dict)
+    # paradata: the language each answer was given in (questionnaires with languages only;
+    # left out of the line when empty)
+    languages: dict[str, str] = Field(default_factory=dict)
 
 
 class PersonalRecord(BaseModel):
@@ -124,5 +128,8 @@ def format_timestamp(value: datetime) -> str:
 
 
 def dump_line(record: ResponseRecord | PersonalRecord | EncryptedPersonalRecord) -> str:
-    """The record as one JSON line (no newline), keys in the documented order."""
+    """The record as one JSON line (no newline), keys in the documented order
+    (``languages`` only when it holds something)."""
+    if isinstance(record, ResponseRecord) and not record.languages:
+        return record.model_dump_json(exclude_none=False, exclude={"languages"})
     return record.model_dump_json(exclude_none=False)

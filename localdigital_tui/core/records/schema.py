@@ -157,7 +157,18 @@ def _record_model(loaded: LoadedQuestionnaire, audience: str, status: str) -> ty
         status=(_literal([status]), ...),
         answers=(answers, ...),
         timings=(dict[str, Annotated[float, Field(ge=0)]], {}),
+        languages=(_languages_field(q), {}),
     )
+
+
+def _languages_field(q: Questionnaire) -> Any:
+    """The paradata ``languages``: question code -> one of the declared languages
+    (nothing, when the questionnaire declares none)."""
+    if not q.languages:
+        return Annotated[dict[str, str], Field(max_length=0)]
+    codes = _literal([x.code for x in q.questions])
+    languages = _literal(list(q.languages))
+    return dict[codes, languages]  # type: ignore[valid-type]
 
 
 _ADAPTERS: dict[tuple[str, str], TypeAdapter[Any]] = {}

@@ -17,6 +17,7 @@ KEYS = """\
   F1            this help
   ctrl+o        commands: go to a question, the next
                 missing answer, review, submit, quit
+  F2            the next language (questionnaires with several)
   ctrl+q        quit (mid-interview the draft is kept)
 
 [b]Start screen[/b]

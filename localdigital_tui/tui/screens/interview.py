@@ -58,6 +58,7 @@ class InterviewScreen(TakesKeys, InterviewJumps):
         Binding("ctrl+r", "review", "Review"),
         Binding("f1", "app.help", "Help"),
         Binding("ctrl+s", "submit", "Submit"),
+        Binding("f2", "switch_language", "Language"),
         Binding("escape", "leave", "Start screen"),
     ]
 
@@ -89,6 +90,8 @@ class InterviewScreen(TakesKeys, InterviewJumps):
             return flow is None
         if action == "submit":
             return flow is not None and flow.at_review
+        if action == "switch_language":
+            return len(self.store.loaded.questionnaire.languages) > 1
         if action in ("next", "back", "review"):
             return flow is not None
         return True

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from localdigital_tui.core.capture.flow import InterviewFlow
+from localdigital_tui.core.capture.flow_state import flow_from_state, flow_state
 from localdigital_tui.core.questionnaire.model import GridQuestion, LoadedQuestionnaire
 from localdigital_tui.core.records.kinds import FileKind
 from localdigital_tui.core.records.validation import RecordValidator
@@ -163,7 +164,7 @@ def test_draft_round_trip_resumes_where_it_stopped(loaded: LoadedQuestionnaire) 
     flow.answer("q10", "yes")
     flow.answer("q10_amount", 2500)
     flow.go_to("q7")
-    resumed = InterviewFlow.from_draft(loaded, flow.to_draft())
+    resumed = flow_from_state(loaded, flow_state(flow))
     assert resumed.answers == flow.answers
     assert resumed.record_id == flow.record_id
     assert resumed.current is not None and resumed.current.code == "q7"
