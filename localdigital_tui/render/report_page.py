@@ -62,7 +62,7 @@ def report_page(
         drawn = chart(table)
         sections.append(
             f'<section id="report-{escape(table.id)}"><h2>{escape(table.heading)}</h2>'
-            + (f"<figure>{drawn}</figure>" if drawn else "")
+            + (f'<figure class="scroll">{drawn}</figure>' if drawn else "")
             + f'<div class="scroll">{render_table(table)}</div>'
             + _published(table, outcomes)
             + "</section>"
