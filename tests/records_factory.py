@@ -8,6 +8,7 @@ from typing import Any
 
 from localdigital_tui.core.capture.flow import InterviewFlow
 from localdigital_tui.core.questionnaire.model import GridQuestion, LoadedQuestionnaire
+from localdigital_tui.core.records.model import dump_line
 
 
 def complete_flow(
@@ -39,5 +40,5 @@ def complete_line(
         device="laptop-1",
         submitted_at=datetime(2013, 6, 24, 9, 20, tzinfo=UTC),
     )
-    data: dict[str, Any] = json.loads(record.model_dump_json())
+    data: dict[str, Any] = json.loads(dump_line(record))
     return data

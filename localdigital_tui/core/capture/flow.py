@@ -172,6 +172,13 @@ class InterviewFlow:
         if self.questionnaire.language is not None:
             self.languages[code] = self.questionnaire.language
 
+    def _answer_languages(self) -> dict[str, str]:
+        """The paradata ``languages``: only when some answer was given in a language other
+        than the default (an interview wholly in the default language needs no note)."""
+        given = {c: lang for c, lang in self.languages.items() if c in self.answers}
+        default = self.questionnaire.default_language
+        return given if any(lang != default for lang in given.values()) else {}
+
     def use_language(self, language: str) -> None:
         """Show the texts in ``language`` from now on (codes, answers and position stay);
         a text without a translation reads as in the default language."""
@@ -268,6 +275,6 @@ class InterviewFlow:
             status=status,
             answers=public,
             timings={c: t for c, t in self.timings.items() if c in asked},
-            languages={c: lang for c, lang in self.languages.items() if c in self.answers},
+            languages=self._answer_languages(),
         )
         return record, PersonalRecord(record_id=self.record_id, questionnaire=ref, answers=personal)

@@ -34,8 +34,8 @@ RECORD_KEYS = (
     "status",
     "answers",
     "timings",
-    "languages",
 )
+OPTIONAL_RECORD_KEYS = ("languages",)  # after timings, only when they hold something
 
 Status = Literal["complete", "partial"]
 Scalar = StrictInt | StrictFloat | str
