@@ -92,7 +92,9 @@ class InterviewScreen(TakesKeys, InterviewJumps):
             return flow is not None and flow.at_review
         if action == "switch_language":
             return len(self.store.loaded.questionnaire.languages) > 1
-        if action in ("next", "back", "review"):
+        if action in ("next", "review"):  # nothing comes after the review
+            return flow is not None and not flow.at_review
+        if action == "back":
             return flow is not None
         return True
 
