@@ -80,6 +80,7 @@ def test_weights_problems_are_named_with_their_line(tmp_path: Path) -> None:
         "record_id,weight\nx,1\ny,-2\n": "3: weight: '-2' is not a weight",
         "record_id,weight\nx,1\nx,2\n": "3: record_id: x has a weight on line 2 already",
         "record_id,weight\n": "no weights",
+        "record_id,weight\nx,1\ny,0.4": "3: the last line has no line end",
     }
     for text, expected in cases.items():
         path = tmp_path / "w.csv"

@@ -5,7 +5,8 @@ Weights are read as whole millionths (``WEIGHT_MICROS``), and their squares too
 is an exact fraction of two integer sums and rounds half-up like an unweighted
 one, and with every weight 1 the weighted table is the unweighted table. Every
 problem names its line: a header that is not ``record_id,weight``, a weight that
-is not a number, negative, or over ``MAX_WEIGHT``, a record id given twice.
+is not a number, negative, or over ``MAX_WEIGHT``, a record id given twice, a
+last line with no line end (a file cut short: its last weight may have lost digits).
 """
 
 from __future__ import annotations
@@ -56,10 +57,24 @@ def read_weights(path: Path) -> pl.DataFrame:
         raise WeightingError(f"{path}: not a CSV file ({error})") from None
     if not ids:
         raise WeightingError(f"{path}: no weights (expected lines of {','.join(HEADER)})")
+    if not _ends_with_newline(path):  # its last weight may be cut: 0.44 read as 0.4
+        raise WeightingError(
+            f"{path}:{number}: the last line has no line end: the file may be cut short "
+            "(write it again with localdigital weight)"
+        )
     return pl.DataFrame(
         {"record_id": ids, WEIGHT_MICROS: weights, SQUARED_MICROS: squares},
         schema={"record_id": pl.String, WEIGHT_MICROS: pl.Int64, SQUARED_MICROS: pl.Int64},
     )
+
+
+def _ends_with_newline(path: Path) -> bool:
+    with path.open("rb") as handle:
+        handle.seek(0, 2)
+        if handle.tell() == 0:
+            return False
+        handle.seek(-1, 2)
+        return handle.read(1) in (b"\n", b"\r")
 
 
 def _parsed(path: Path, number: int, row: list[str]) -> tuple[str, float]:
