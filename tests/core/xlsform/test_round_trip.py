@@ -9,26 +9,42 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from localdigital_tui.core.questionnaire.loader import parse_questionnaire
+from localdigital_tui.core.questionnaire.loader import Parsed, parse_languages
 from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire, Questionnaire
+from localdigital_tui.core.questionnaire.translated import Texts
 from localdigital_tui.core.xlsform.export import export_form
-from localdigital_tui.core.xlsform.import_form import import_form
+from localdigital_tui.core.xlsform.import_form import ImportedForm, import_form
 
 
-def round_trip(questionnaire: Questionnaire, folder: Path) -> Questionnaire:
+def round_trip(
+    questionnaire: Questionnaire, folder: Path, texts: Texts | None = None
+) -> ImportedForm:
     path = folder / "form.xlsx"
-    path.write_bytes(export_form(questionnaire))
+    path.write_bytes(export_form(questionnaire, texts))
     imported = import_form(path)
     assert [str(p) for p in imported.problems] == []
-    assert parse_questionnaire(imported.yaml_text) == imported.questionnaire
-    return imported.questionnaire
+    again = parse_languages(imported.yaml_text)
+    assert again.questionnaire == imported.questionnaire
+    assert again.translations == imported.translations
+    return imported
+
+
+def gap_counts(gaps: dict[str, list[Any]]) -> dict[str, int]:
+    return {language: len(found) for language, found in gaps.items()}
 
 
 def test_the_bundled_questionnaire_comes_back_the_same(
     loaded: LoadedQuestionnaire, tmp_path: Path
 ) -> None:
-    back = round_trip(loaded.questionnaire, tmp_path)
+    imported = round_trip(loaded.questionnaire, tmp_path, Texts.of_loaded(loaded))
+    back = imported.questionnaire
     assert back == loaded.questionnaire
+    assert imported.translations == loaded.translations  # the Welsh too
+    assert gap_counts(imported.gaps) == gap_counts(loaded.gaps) and loaded.gaps["cy"]
+    welsh = imported.translations["cy"]
+    assert welsh.title == "Digidol Lleol Heddiw" and welsh.language == "cy"
+    assert welsh.question("q6").rows[2].label == "Strategaeth ddigidol y llywodraeth genedlaethol"  # type: ignore[union-attr]
+    assert welsh.question("q7").text == loaded.questionnaire.question("q7").text  # a gap
     # Spot checks of what equality covers: both wordings, the rule, the marks.
     q5 = back.question("q5")
     assert q5.rows[0].label == loaded.questionnaire.question("q5").rows[0].label  # type: ignore[union-attr]
@@ -130,4 +146,4 @@ def questionnaires(draw: st.DrawFn) -> Questionnaire:
 def test_made_up_questionnaires_come_back_the_same(
     questionnaire: Questionnaire, tmp_path: Path
 ) -> None:
-    assert round_trip(questionnaire, tmp_path) == questionnaire
+    assert round_trip(questionnaire, tmp_path).questionnaire == questionnaire
