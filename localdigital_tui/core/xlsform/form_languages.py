@@ -41,11 +41,11 @@ def read_languages(sheets: dict[str, Sheet]) -> FormLanguages:
     settings = sheets.get(col.SETTINGS)
     first = settings.rows[0] if settings is not None and settings.rows else SheetRow(0, {})
     found: dict[str, None] = {}
-    for sheet in (sheets.get(col.SURVEY), sheets.get(col.CHOICES)):
-        for header in sheet.columns if sheet is not None else []:
+    for sheet in (s for s in (sheets.get(col.SURVEY), sheets.get(col.CHOICES)) if s is not None):
+        for header in sheet.columns:
             column, sep, name = header.partition("::")
             code = language_code(name) if sep and column in TRANSLATED_COLUMNS else None
-            if code is not None and any(row.get(header) for row in sheet.rows):  # type: ignore[union-attr]
+            if code is not None and any(row.get(header) for row in sheet.rows):
                 found[code] = None
     for header in first.cells:
         column, sep, name = header.partition("::")
