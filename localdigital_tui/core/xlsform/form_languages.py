@@ -56,8 +56,9 @@ def read_languages(sheets: dict[str, Sheet]) -> FormLanguages:
         default = "en" if "en" in found or not found else next(iter(found))
     codes = list(found) if default in found else [default, *found]
     for name in (col.SURVEY, col.CHOICES):
-        if (sheet := sheets.get(name)) is not None:
-            sheets[name] = _renamed(sheet, default)
+        if (found_sheet := sheets.get(name)) is not None:
+            sheets[name] = _renamed(found_sheet, default)
+
     return FormLanguages(default, codes)
 
 
