@@ -47,6 +47,7 @@ def export_command(questionnaire: Path | None, output: Path) -> None:
     from localdigital_tui.core.files.durable import make_folder, write_atomically
     from localdigital_tui.core.files.outputs import refuse_overwriting
     from localdigital_tui.core.questionnaire.loader import load_questionnaire
+    from localdigital_tui.core.questionnaire.translated import Texts
     from localdigital_tui.core.xlsform.export import form_sheets
     from localdigital_tui.core.xlsform.workbook import workbook_bytes
 
@@ -55,7 +56,7 @@ def export_command(questionnaire: Path | None, output: Path) -> None:
     source = questionnaire_or_bundled(questionnaire)
     refuse_overwriting(output, [source])
     loaded = load_questionnaire(source)
-    sheets = form_sheets(loaded.questionnaire)
+    sheets = form_sheets(loaded.questionnaire, Texts.of_loaded(loaded))
     make_folder(output.parent)
     write_atomically(output, workbook_bytes(sheets))
     survey, choices, _ = sheets

@@ -41,6 +41,13 @@ class Languages:
     default: str
     problems: list[Problem] = field(default_factory=list)
     gaps: dict[str, list[Problem]] = field(default_factory=dict)  # language -> gaps
+    untranslated: dict[str, list[Path]] = field(default_factory=dict)  # where the gaps are
+
+    def gap(self, language: str, where: Path, positions: PositionIndex) -> None:
+        self.gaps.setdefault(language, []).append(
+            Problem(positions.locate(where), f"text has no {language} translation")
+        )
+        self.untranslated.setdefault(language, []).append(where)
 
     def resolved(self, tree: dict[str, Any], language: str) -> dict[str, Any]:
         """The plain tree with every text in ``language`` (the default's where missing)."""
@@ -88,9 +95,7 @@ def declared_languages(tree: dict[str, Any], positions: PositionIndex) -> Langua
             else:  # one text, in the default language only
                 for code in codes:
                     if code != found.default:
-                        found.gaps.setdefault(code, []).append(
-                            Problem(positions.locate(where), f"text has no {code} translation")
-                        )
+                        found.gap(code, where, positions)
     for code in codes:
         if code != found.default and code not in used:
             found.problems.append(
@@ -122,9 +127,7 @@ def _check_map(
         )
     for code in found.codes:
         if code != found.default and code not in mapping:
-            found.gaps.setdefault(code, []).append(
-                Problem(positions.locate(path), f"text has no {code} translation")
-            )
+            found.gap(code, path, positions)
 
 
 def _audience_codes(tree: dict[str, Any]) -> set[str]:

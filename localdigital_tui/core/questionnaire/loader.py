@@ -20,6 +20,7 @@ from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.reader import ReaderError
 
 from localdigital_tui.core.questionnaire.consistency import check_consistency
+from localdigital_tui.core.questionnaire.languages import Path as TreePath
 from localdigital_tui.core.questionnaire.languages import declared_languages
 from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire, Questionnaire
 from localdigital_tui.core.questionnaire.positions import PositionIndex
@@ -47,6 +48,7 @@ def load_questionnaire(path: Path | str) -> LoadedQuestionnaire:
         sha256=hashlib.sha256(raw).hexdigest(),
         translations=parsed.translations,
         gaps=parsed.gaps,
+        untranslated=parsed.untranslated,
     )
 
 
@@ -60,6 +62,7 @@ class Parsed:
     questionnaire: Questionnaire  # in the default language
     translations: dict[str, Questionnaire]  # every declared language (empty: none declared)
     gaps: dict[str, list[Problem]]  # language -> texts with no translation in it
+    untranslated: dict[str, list[TreePath]]  # language -> where those texts are in the tree
 
 
 def parse_languages(raw: bytes | str, filename: str = "<questionnaire>") -> Parsed:
@@ -97,14 +100,16 @@ def parse_languages(raw: bytes | str, filename: str = "<questionnaire>") -> Pars
         raise QuestionnaireError(filename, broken)
     languages = declared_languages(plain, positions)
     if languages is None:
-        return Parsed(_validated(plain, positions, filename), {}, {})
+        return Parsed(_validated(plain, positions, filename), {}, {}, {})
     if languages.problems:
         raise QuestionnaireError(filename, _in_file_order(languages.problems))
     translations = {
         code: _validated(languages.resolved(plain, code), positions, filename)
         for code in languages.codes
     }
-    return Parsed(translations[languages.default], translations, languages.gaps)
+    return Parsed(
+        translations[languages.default], translations, languages.gaps, languages.untranslated
+    )
 
 
 def _validated(plain: Any, positions: PositionIndex, filename: str) -> Questionnaire:

@@ -186,6 +186,8 @@ class LoadedQuestionnaire(BaseModel):
     sha256: str
     translations: dict[str, Questionnaire] = Field(default_factory=dict)  # language -> texts
     gaps: dict[str, list[Problem]] = Field(default_factory=dict)  # language -> missing texts
+    # language -> where each gap is in the file's tree: ("questions", 3, "rows", 0, "label")
+    untranslated: dict[str, list[tuple[str | int, ...]]] = Field(default_factory=dict)
 
     def in_language(self, language: str | None, allow_missing: bool = False) -> LoadedQuestionnaire:
         """This questionnaire with its texts in ``language`` (None: the default language).

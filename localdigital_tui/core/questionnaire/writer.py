@@ -14,21 +14,48 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from localdigital_tui.core.questionnaire.loader import parse_questionnaire
 from localdigital_tui.core.questionnaire.model import Questionnaire
+from localdigital_tui.core.questionnaire.translated import Texts, file_text, text_paths
 
 _FIRST = ("code", "number", "kind")
+_LANGUAGE_KEYS = ("languages", "default_language", "language")
 
 
-def questionnaire_yaml(questionnaire: Questionnaire, comment: str = "") -> str:
-    """YAML that :func:`parse_questionnaire` reads back as ``questionnaire``."""
+def questionnaire_yaml(
+    questionnaire: Questionnaire, comment: str = "", texts: Texts | None = None
+) -> str:
+    """YAML that loads back as ``questionnaire``; given ``texts`` (:meth:`Texts.of_loaded`),
+    with ``languages``, ``default_language`` and every text in every language that gives
+    it (``{en: ..., cy: ...}``), so that it loads back with the same translations and the
+    same gaps. Without ``texts`` the questionnaire is written in its own language only."""
     data = questionnaire.model_dump(mode="python", by_alias=True, exclude_defaults=True)
-    data["questions"] = [_ordered(question) for question in data["questions"]]
+    for key in _LANGUAGE_KEYS:
+        data.pop(key, None)
+    if texts is not None and texts.declared:
+        audiences = questionnaire.audience_codes()
+        for path in list(text_paths(data)):
+            _put(data, path, file_text(texts.texts(path), texts.default, audiences))
+        data = {"languages": texts.languages, "default_language": texts.default} | data
+    return tree_yaml(data, comment)
+
+
+def tree_yaml(data: dict[str, Any], comment: str = "") -> str:
+    """A questionnaire's tree (as a file holds it) as YAML text, checked by reading it back:
+    if a literal block would not give the same text, every string is written quoted."""
+    data = dict(data)
+    if isinstance(data.get("questions"), list):
+        data["questions"] = [_ordered(question) for question in data["questions"]]
     header = "".join(f"# {line}\n".replace("# \n", "#\n") for line in comment.splitlines())
     text = header + _dump(_plain(data, literal=True))
-    if parse_questionnaire(text) != questionnaire:
+    if YAML(typ="safe").load(text) != _plain(data, literal=False):
         text = header + _dump(_plain(data, literal=False))
     return text
+
+
+def _put(tree: Any, path: tuple[str | int, ...], value: Any) -> None:
+    for part in path[:-1]:
+        tree = tree[part]
+    tree[path[-1]] = value
 
 
 def _ordered(question: dict[str, Any]) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from localdigital_tui.core.xlsform import columns as col
+from localdigital_tui.core.xlsform.form_languages import merge_texts
 from localdigital_tui.core.xlsform.survey_items import CODE, Problems, row_text
 from localdigital_tui.core.xlsform.workbook import Sheet
 
@@ -61,7 +62,8 @@ def merged_choices(
     variants: dict[str, Choices], audiences: Sequence[str]
 ) -> tuple[Choices | None, str]:
     """One list of choices from each audience's wording of it, labels that differ becoming
-    ``{audience: label}``; ``(None, why)`` when the wordings are not of the same choices."""
+    ``{audience: label}`` (language by language); ``(None, why)`` when the wordings are
+    not of the same choices."""
     missing = [a for a in audiences if a not in variants]
     if missing:
         return None, f"no wording for audience {', '.join(missing)}"
@@ -71,8 +73,7 @@ def merged_choices(
     merged: Choices = []
     for i, code in enumerate(codes[0]):
         labels = {a: variants[a][i]["label"] for a in audiences}
-        same = len(set(labels.values())) == 1
-        merged.append({"code": code, "label": labels[audiences[0]] if same else labels})
+        merged.append({"code": code, "label": merge_texts(labels)})
     return merged, ""
 
 

@@ -8,7 +8,7 @@ and profile marks, a number's unit.
 
 from __future__ import annotations
 
-from localdigital_tui.core.xlsform.languages import LANGUAGES
+from localdigital_tui.core.xlsform.languages import translated
 
 SURVEY = "survey"
 CHOICES = "choices"
@@ -43,23 +43,26 @@ VARIANT_MARK = "-"
 YES = "yes"
 
 
-def translated(column: str) -> list[str]:
-    return [f"{column}::{language}" for language in LANGUAGES]
+def survey_columns(languages: list[str]) -> list[str]:
+    return [
+        TYPE,
+        NAME,
+        *translated("label", languages),
+        *translated("hint", languages),
+        REQUIRED,
+        RELEVANT,
+        CONSTRAINT,
+        *translated("constraint_message", languages),
+        APPEARANCE,
+        *OWN_COLUMNS,
+    ]
 
 
-SURVEY_COLUMNS = [
-    TYPE,
-    NAME,
-    *translated("label"),
-    *translated("hint"),
-    REQUIRED,
-    RELEVANT,
-    CONSTRAINT,
-    *translated("constraint_message"),
-    APPEARANCE,
-    *OWN_COLUMNS,
-]
-CHOICES_COLUMNS = [LIST_NAME, NAME, *translated("label")]
+def choices_columns(languages: list[str]) -> list[str]:
+    return [LIST_NAME, NAME, *translated("label", languages)]
+
+
+TITLE = "localdigital_title"  # the title in another language, in the settings
 SETTINGS_COLUMNS = ["form_title", "form_id", "version", "default_language"]
 
 # Columns the import reads or may safely leave behind (they carry nothing of the

@@ -10,6 +10,10 @@
   ``{council: ..., supplier: ...}`` mapping) is written once per audience, named
   ``CODE-AUDIENCE`` and relevant to that audience only, in that audience's words.
 * The heading and introduction are notes; a question's heading is a note before it.
+* Every text has a column per language (``label::Cymraeg (cy)``), its cell empty
+  where the text has no translation; ``default_language`` in the settings names
+  the default language's column. The title's translations are in the settings
+  (``localdigital_title::Cymraeg (cy)``: pyxform has no translated title).
 """
 
 from __future__ import annotations
@@ -25,8 +29,8 @@ from localdigital_tui.core.questionnaire.model import (
     Questionnaire,
     SingleChoiceQuestion,
     TextQuestion,
-    Wording,
 )
+from localdigital_tui.core.questionnaire.translated import Path, Texts
 from localdigital_tui.core.xlsform import columns as col
 from localdigital_tui.core.xlsform.expressions import (
     all_of,
@@ -35,31 +39,40 @@ from localdigital_tui.core.xlsform.expressions import (
     length_constraint,
     number_text,
 )
-from localdigital_tui.core.xlsform.languages import ENGLISH, language_columns
+from localdigital_tui.core.xlsform.languages import language_columns, language_name
 from localdigital_tui.core.xlsform.workbook import Sheet, SheetRow, workbook_bytes
 from localdigital_tui.errors import XLSFormExportError
 
 Cells = dict[str, str]
 
 
-def export_form(questionnaire: Questionnaire) -> bytes:
-    """The questionnaire as the bytes of an .xlsx XLSForm."""
-    return workbook_bytes(form_sheets(questionnaire))
+def export_form(questionnaire: Questionnaire, texts: Texts | None = None) -> bytes:
+    """The questionnaire as the bytes of an .xlsx XLSForm; ``texts``
+    (:meth:`Texts.of_loaded`) gives its texts in every language."""
+    return workbook_bytes(form_sheets(questionnaire, texts))
 
 
-def form_sheets(questionnaire: Questionnaire) -> list[Sheet]:
-    exporter = _Exporter(questionnaire)
+def form_sheets(questionnaire: Questionnaire, texts: Texts | None = None) -> list[Sheet]:
+    texts = texts or Texts.of(questionnaire)
+    exporter = _Exporter(questionnaire, texts)
     exporter.run()
+    title = texts.cell(("title",), None)
     settings: Cells = {
         "form_title": questionnaire.title,
         "form_id": questionnaire.id,
         "version": questionnaire.version,
-        "default_language": ENGLISH,
+        "default_language": language_name(texts.default),
+        **{
+            f"{col.TITLE}::{language_name(code)}": t
+            for code, t in title.items()
+            if code != texts.default
+        },
     }
+    translated_title = [k for k in settings if k.startswith(f"{col.TITLE}::")]
     return [
-        _sheet(col.SURVEY, col.SURVEY_COLUMNS, exporter.survey),
-        _sheet(col.CHOICES, col.CHOICES_COLUMNS, exporter.choices),
-        _sheet(col.SETTINGS, col.SETTINGS_COLUMNS, [settings]),
+        _sheet(col.SURVEY, col.survey_columns(texts.languages), exporter.survey),
+        _sheet(col.CHOICES, col.choices_columns(texts.languages), exporter.choices),
+        _sheet(col.SETTINGS, [*col.SETTINGS_COLUMNS, *translated_title], [settings]),
     ]
 
 
@@ -67,23 +80,10 @@ def _sheet(name: str, columns: list[str], rows: Sequence[Cells]) -> Sheet:
     return Sheet(name, columns, [SheetRow(i, cells) for i, cells in enumerate(rows, start=2)])
 
 
-def _word(wording: Wording, audience: str | None) -> str:
-    if isinstance(wording, str):
-        return wording
-    assert audience is not None, "a question worded per audience is written per audience"
-    return wording[audience]
-
-
-def _texts(label: str, hint: str | None = None) -> Cells:
-    cells = language_columns("label", label)
-    if hint:
-        cells |= language_columns("hint", hint)
-    return cells
-
-
 class _Exporter:
-    def __init__(self, questionnaire: Questionnaire) -> None:
+    def __init__(self, questionnaire: Questionnaire, texts: Texts) -> None:
         self.q = questionnaire
+        self.t = texts
         self.survey: list[Cells] = []
         self.choices: list[Cells] = []
         self.list_names: set[str] = set()
@@ -92,32 +92,44 @@ class _Exporter:
         self.scale_lists: dict[str, dict[str | None, str]] = {}
         self.notes: list[str] = []  # names of the notes outside groups
 
+    def texts(self, label: Path, audience: str | None = None, hint: Path | None = None) -> Cells:
+        """The label (and hint) cells of the texts at these paths, in every language."""
+        cells = language_columns("label", self.t.cell(label, audience))
+        if hint is not None:
+            cells |= language_columns("hint", self.t.cell(hint, audience))
+        return cells
+
+    def message(self, text: str) -> Cells:
+        """A constraint message the export makes up (in the default language only)."""
+        return language_columns("constraint_message", {self.t.default: text})
+
     def run(self) -> None:
         for scale, choices in self.q.scales.items():
-            worded = _worded_per_audience(c.label for c in choices)
+            at: Path = ("scales", scale)
+            worded = self.per_audience([(*at, k, "label") for k in range(len(choices))])
             self.scale_lists[scale] = {
                 audience: self.add_list(
-                    scale + (f"-{audience}" if audience else ""), choices, audience
+                    scale + (f"-{audience}" if audience else ""), at, choices, audience
                 )
                 for audience in (self.q.audience_codes() if worded else [None])
             }
         audiences = [Choice(code=a.code, label=a.label) for a in self.q.audiences]
-        audience_list = self.add_list(self.audience_field, audiences, None)
+        audience_list = self.add_list(self.audience_field, ("audiences",), audiences, None)
         if self.q.heading:
-            self.note("form-heading", self.q.heading, col.FORM_HEADING)
+            self.note("form-heading", ("heading",), col.FORM_HEADING)
         if self.q.introduction:
-            self.note("form-introduction", self.q.introduction, col.INTRODUCTION)
+            self.note("form-introduction", ("introduction",), col.INTRODUCTION)
         self.survey.append(
             {
                 col.TYPE: f"select_one {audience_list}",
                 col.NAME: self.audience_field,
-                **_texts(self.q.audience_question.text),
+                **self.texts(("audience_question", "text")),
                 col.REQUIRED: col.YES,
                 col.ROLE: col.AUDIENCE_QUESTION,
             }
         )
-        for question in self.q.questions:
-            self.question(question)
+        for index, question in enumerate(self.q.questions):
+            self.question(("questions", index), question)
         # Only top-level names can meet (a group's members are named inside the group).
         top = [self.audience_field, *self.notes, *(n for ns in self.fields.values() for n in ns)]
         clashes = sorted({n for n in top if top.count(n) > 1})
@@ -127,24 +139,31 @@ class _Exporter:
                 "twice (an audience code that is also a suffix such as 'heading'?)"
             )
 
-    def add_list(self, wanted: str, choices: Sequence[Choice], audience: str | None) -> str:
+    def per_audience(self, paths: Iterable[Path]) -> bool:
+        return any(self.t.per_audience(path) for path in paths)
+
+    def add_list(
+        self, wanted: str, at: Path, choices: Sequence[Choice], audience: str | None
+    ) -> str:
+        """A list of the choices at ``at`` (a scale, a question's choices, the audiences),
+        in ``audience``'s words."""
         name = wanted
         while name in self.list_names:
             name += "_choices"
         self.list_names.add(name)
-        for choice in choices:
+        for k, choice in enumerate(choices):
             self.choices.append(
                 {
                     col.LIST_NAME: name,
                     col.NAME: choice.code,
-                    **_texts(_word(choice.label, audience)),
+                    **self.texts((*at, k, "label"), audience),
                 }
             )
         return name
 
-    def note(self, name: str, text: str, role: str, relevant: str = "") -> None:
+    def note(self, name: str, at: Path, role: str, relevant: str = "") -> None:
         self.notes.append(name)
-        cells = {col.TYPE: "note", col.NAME: name, **_texts(text), col.ROLE: role}
+        cells = {col.TYPE: "note", col.NAME: name, **self.texts(at), col.ROLE: role}
         if relevant:
             cells[col.RELEVANT] = relevant
         self.survey.append(cells)
@@ -157,96 +176,100 @@ class _Exporter:
             tests.append(any_of(self.fields[question.ask_if.question], question.ask_if.in_))
         return tests
 
-    def question(self, question: Question) -> None:
+    def question(self, at: Path, question: Question) -> None:
         conditions = self.conditions(question)
         if question.heading:
-            self.note(f"{question.code}-heading", question.heading, col.HEADING, all_of(conditions))
+            self.note(f"{question.code}-heading", (*at, "heading"), col.HEADING, all_of(conditions))
         audiences: list[str | None] = list(self.q.audience_codes())
-        if not _worded_per_audience(_wordings(question, self.q)):
+        if not self.per_audience(_wording_paths(at, question, self.q)):
             audiences = [None]
         self.fields[question.code] = []
-        lists = self.choice_lists(question, audiences)
+        lists = self.choice_lists(at, question, audiences)
         for audience in audiences:
             name = question.code + (f"{col.VARIANT_MARK}{audience}" if audience else "")
             self.fields[question.code].append(name)
             tests = ([any_of([self.audience_field], [audience])] if audience else []) + conditions
             cells: Cells = {col.NAME: name, col.RELEVANT: all_of(tests)}
             cells |= _question_marks(question)
-            self.one_wording(question, audience, cells, lists.get(audience) or lists.get(None))
+            choice_list = lists.get(audience) or lists.get(None)
+            self.one_wording(at, question, audience, cells, choice_list)
 
     def choice_lists(
-        self, question: Question, audiences: list[str | None]
+        self, at: Path, question: Question, audiences: list[str | None]
     ) -> dict[str | None, str]:
         if not isinstance(question, SingleChoiceQuestion):
             return {}
-        if not _worded_per_audience(c.label for c in question.choices):
-            return {None: self.add_list(question.code, question.choices, None)}
-        return {a: self.add_list(f"{question.code}-{a}", question.choices, a) for a in audiences}
+        at, choices = (*at, "choices"), question.choices
+        if not self.per_audience((*at, k, "label") for k in range(len(choices))):
+            return {None: self.add_list(question.code, at, choices, None)}
+        return {a: self.add_list(f"{question.code}-{a}", at, choices, a) for a in audiences}
 
     def one_wording(
-        self, question: Question, audience: str | None, cells: Cells, choice_list: str | None
+        self,
+        at: Path,
+        question: Question,
+        audience: str | None,
+        cells: Cells,
+        choice_list: str | None,
     ) -> None:
-        text = _word(question.text, audience)
-        cells |= _texts(text, question.help)
+        help_at = (*at, "help") if question.help else None
+        cells |= self.texts((*at, "text"), audience, help_at)
         if question.required:
             cells[col.REQUIRED] = col.YES
         if isinstance(question, TextQuestion):
             cells |= {col.TYPE: "text", col.CONSTRAINT: length_constraint(question.max_length)}
-            cells |= language_columns(
-                "constraint_message", f"at most {question.max_length} characters"
-            )
+            cells |= self.message(f"at most {question.max_length} characters")
             if question.multiline:
                 cells[col.APPEARANCE] = "multiline"
             self.survey.append(cells)
         elif isinstance(question, SingleChoiceQuestion):
             self.survey.append(cells | {col.TYPE: f"select_one {choice_list}"})
         elif isinstance(question, NumberQuestion):
-            self.survey.append(cells | _number_cells(question))
+            self.survey.append(cells | self.number_cells(question))
         elif isinstance(question, GridQuestion):
             lists = self.scale_lists[question.scale]
             scale_list = lists.get(audience) or lists[None]
-            self.group(cells, question.stem)
-            for row in question.rows:
+            self.group(cells, (*at, "stem") if question.stem else None)
+            for k, row in enumerate(question.rows):
                 self.survey.append(
                     {
                         col.TYPE: f"select_one {scale_list}",
                         col.NAME: row.code,
-                        **_texts(_word(row.label, audience)),
+                        **self.texts((*at, "rows", k, "label"), audience),
                         **({col.REQUIRED: col.YES} if row.required else {}),
                     }
                 )
             self.survey.append({col.TYPE: "end group"})
         else:
             self.group(cells | {col.UNIT: question.unit})
-            for row in question.rows:
+            for k, row in enumerate(question.rows):
                 self.survey.append(
                     {
                         col.NAME: row.code,
-                        **_texts(_word(row.label, audience)),
-                        **_number_cells(question),
+                        **self.texts((*at, "rows", k, "label"), audience),
+                        **self.number_cells(question),
                         **({col.REQUIRED: col.YES} if row.required else {}),
                     }
                 )
             self.survey.append({col.TYPE: "end group"})
 
-    def group(self, cells: Cells, stem: str | None = None) -> None:
+    def group(self, cells: Cells, stem: Path | None = None) -> None:
         self.survey.append(cells | {col.TYPE: "begin group", col.APPEARANCE: "field-list"})
-        if stem:
+        if stem is not None:
             self.survey.append(
-                {col.TYPE: "note", col.NAME: "stem-note", **_texts(stem), col.ROLE: col.STEM}
+                {col.TYPE: "note", col.NAME: "stem-note", **self.texts(stem), col.ROLE: col.STEM}
             )
 
-
-def _number_cells(question: NumberQuestion | NumbersQuestion) -> Cells:
-    low, high = number_text(question.min), number_text(question.max)
-    cells = {
-        col.TYPE: "integer" if question.integer else "decimal",
-        col.CONSTRAINT: bounds_constraint(question.min, question.max),
-        **language_columns("constraint_message", f"must be between {low} and {high}"),
-    }
-    if isinstance(question, NumberQuestion):
-        cells[col.UNIT] = question.unit
-    return cells
+    def number_cells(self, question: NumberQuestion | NumbersQuestion) -> Cells:
+        low, high = number_text(question.min), number_text(question.max)
+        cells = {
+            col.TYPE: "integer" if question.integer else "decimal",
+            col.CONSTRAINT: bounds_constraint(question.min, question.max),
+            **self.message(f"must be between {low} and {high}"),
+        }
+        if isinstance(question, NumberQuestion):
+            cells[col.UNIT] = question.unit
+        return cells
 
 
 def _question_marks(question: Question) -> Cells:
@@ -260,16 +283,14 @@ def _question_marks(question: Question) -> Cells:
     return cells
 
 
-def _wordings(question: Question, questionnaire: Questionnaire) -> list[Wording]:
-    found: list[Wording] = [question.text]
+def _wording_paths(at: Path, question: Question, questionnaire: Questionnaire) -> list[Path]:
+    """Where the texts are that make a question worded per audience if one of them is."""
+    found: list[Path] = [(*at, "text")]
     if isinstance(question, SingleChoiceQuestion):
-        found += [c.label for c in question.choices]
+        found += [(*at, "choices", k, "label") for k in range(len(question.choices))]
     if isinstance(question, GridQuestion | NumbersQuestion):
-        found += [r.label for r in question.rows]
+        found += [(*at, "rows", k, "label") for k in range(len(question.rows))]
     if isinstance(question, GridQuestion):
-        found += [c.label for c in questionnaire.scales.get(question.scale, [])]
+        scale = questionnaire.scales.get(question.scale, [])
+        found += [("scales", question.scale, k, "label") for k in range(len(scale))]
     return found
-
-
-def _worded_per_audience(wordings: Iterable[Wording]) -> bool:
-    return any(isinstance(w, dict) for w in wordings)

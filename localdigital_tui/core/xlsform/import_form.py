@@ -6,7 +6,8 @@ the row marked ``audience_question`` the respondent type and its list the
 audiences; each question row or group a question (an audience's wording,
 ``CODE-AUDIENCE``, is merged with the others into ``{audience: text}``); lists
 no single-choice question uses are the scales. A form with no question that can
-be mapped is an :class:`XLSFormError`.
+be mapped is an :class:`XLSFormError`. Its language columns are the questionnaire's
+languages (:mod:`.form_languages`); an empty cell is a text not translated.
 """
 
 from __future__ import annotations
@@ -18,12 +19,22 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from localdigital_tui.core.questionnaire.loader import parse_languages
 from localdigital_tui.core.questionnaire.model import Question, Questionnaire
-from localdigital_tui.core.questionnaire.writer import questionnaire_yaml
+from localdigital_tui.core.questionnaire.translated import ByLanguage
+from localdigital_tui.core.questionnaire.writer import tree_yaml
 from localdigital_tui.core.xlsform import columns as col
 from localdigital_tui.core.xlsform.choice_lists import ChoiceList, choice_lists, scales_from
 from localdigital_tui.core.xlsform.conditions import EarlierQuestions, read_condition
+from localdigital_tui.core.xlsform.form_languages import (
+    DEFAULT,
+    FormLanguages,
+    file_tree,
+    in_default,
+    read_languages,
+)
 from localdigital_tui.core.xlsform.import_questions import Part, PartReader
+from localdigital_tui.core.xlsform.languages import language_code
 from localdigital_tui.core.xlsform.merge_wordings import merge_wordings
 from localdigital_tui.core.xlsform.survey_items import (
     NOT_QUESTIONS,
@@ -34,7 +45,7 @@ from localdigital_tui.core.xlsform.survey_items import (
     survey_items,
 )
 from localdigital_tui.core.xlsform.workbook import Sheet, read_workbook
-from localdigital_tui.errors import QuestionnaireError, SheetProblem, XLSFormError
+from localdigital_tui.errors import Problem, QuestionnaireError, SheetProblem, XLSFormError
 
 _QUESTION = TypeAdapter(Question)
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -42,9 +53,11 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 @dataclass(frozen=True, slots=True)
 class ImportedForm:
-    questionnaire: Questionnaire
+    questionnaire: Questionnaire  # in the default language
     yaml_text: str
     problems: list[SheetProblem]
+    translations: dict[str, Questionnaire]  # as LoadedQuestionnaire's (empty: no languages)
+    gaps: dict[str, list[Problem]]  # language -> texts not translated (in yaml_text)
 
 
 def import_form(path: Path) -> ImportedForm:
@@ -55,23 +68,30 @@ def import_form(path: Path) -> ImportedForm:
     if survey is None:
         problems.add(col.SURVEY, None, f"no survey sheet (sheets: {', '.join(sheets) or 'none'})")
         raise XLSFormError(path, problems.found, "not an XLSForm (no survey sheet)")
+    languages = read_languages(sheets)
     lists = choice_lists(sheets.get(col.CHOICES), problems)
-    data = _settings(sheets.get(col.SETTINGS), path, problems)
-    items = survey_items(survey, problems)
+    data = _settings(sheets.get(col.SETTINGS), path, problems, languages)
+    items = survey_items(sheets[col.SURVEY], problems)
     reader = _FormReader(lists, problems)
     data |= reader.read(items)
     if not data["questions"]:
         raise XLSFormError(path, problems.found, "no question in it could be mapped")
     try:
-        questionnaire = Questionnaire.model_validate(data)
-        text = questionnaire_yaml(questionnaire, f"Imported from {path.name} (an XLSForm).")
+        Questionnaire.model_validate(in_default(data))
+        tree = file_tree(data, languages, [a["code"] for a in data["audiences"]])
+        if languages.declared:
+            tree = {"languages": languages.codes, "default_language": languages.default} | tree
+        text = tree_yaml(tree, f"Imported from {path.name} (an XLSForm).")
+        parsed = parse_languages(text, str(path.with_suffix(".yaml")))
     except ValidationError as exc:
         found = [f"{_dotted(e['loc'])}: {e['msg']}" for e in exc.errors(include_url=False)]
         raise _invalid(path, problems, found) from None
     except QuestionnaireError as exc:
         found = [f"{p.location.field or 'questionnaire'}: {p.message}" for p in exc.problems]
         raise _invalid(path, problems, found) from None
-    return ImportedForm(questionnaire, text, problems.found)
+    return ImportedForm(
+        parsed.questionnaire, text, problems.found, parsed.translations, parsed.gaps
+    )
 
 
 def _dotted(path: tuple[int | str, ...]) -> str:
@@ -84,7 +104,9 @@ def _invalid(path: Path, problems: Problems, found: list[str]) -> XLSFormError:
     return XLSFormError(path, problems.found, "no valid questionnaire can be made of it")
 
 
-def _settings(sheet: Sheet | None, path: Path, problems: Problems) -> dict[str, Any]:
+def _settings(
+    sheet: Sheet | None, path: Path, problems: Problems, languages: FormLanguages
+) -> dict[str, Any]:
     row = sheet.rows[0].cells if sheet is not None and sheet.rows else {}
     number = sheet.rows[0].number if sheet is not None and sheet.rows else None
     form_id = row.get("form_id", "").strip()
@@ -99,11 +121,13 @@ def _settings(sheet: Sheet | None, path: Path, problems: Problems) -> dict[str, 
         )
         form_id = stem
     version, title = row.get("version", ""), row.get("form_title", "")
-    return {
-        "id": form_id,
-        "version": version if version.strip() else "1",
-        "title": title if title.strip() else form_id,
-    }
+    titles = {DEFAULT: title if title.strip() else form_id}
+    for header, text in row.items():
+        column, sep, name = header.partition("::")
+        code = language_code(name) if column == col.TITLE and sep else None
+        if code is not None and code != languages.default and text.strip():
+            titles[code] = text
+    return {"id": form_id, "version": version if version.strip() else "1", "title": titles}
 
 
 class _FormReader:
@@ -115,7 +139,7 @@ class _FormReader:
         self.problems.add(col.SURVEY, item.row.number, message, column)
 
     def read(self, items: list[Item]) -> dict[str, Any]:
-        data: dict[str, Any] = {"introduction": ""}
+        data: dict[str, Any] = {"introduction": {DEFAULT: ""}}
         marked = [i for i in items if i.role == col.AUDIENCE_QUESTION and i.kind == "select_one"]
         audience_list = self.lists.get(marked[0].argument) if marked else None
         if audience_list is None or not audience_list.choices:
@@ -127,8 +151,11 @@ class _FormReader:
                 " to one audience, 'everyone'",
                 col.ROLE,
             )
-            data["audience_question"] = {"code": "respondent_type", "text": "Respondent type"}
-            data["audiences"] = [{"code": "everyone", "label": "Everyone"}]
+            data["audience_question"] = {
+                "code": "respondent_type",
+                "text": {DEFAULT: "Respondent type"},
+            }
+            data["audiences"] = [{"code": "everyone", "label": {DEFAULT: "Everyone"}}]
             audience_field, used = "respondent_type", set()
         else:
             audience_field, used = marked[0].name, {audience_list.name}
@@ -150,7 +177,7 @@ class _FormReader:
     def parts(self, items: list[Item], data: dict[str, Any], audience: list[Item]) -> list[Part]:
         reader = PartReader(self.lists, [a["code"] for a in data["audiences"]], self.problems)
         parts: list[Part] = []
-        heading: str | None = None
+        heading: ByLanguage | None = None
         for item in items:
             if item in audience:
                 continue
@@ -250,7 +277,7 @@ class _FormReader:
             )
             return None
         try:
-            _QUESTION.validate_python(data)
+            _QUESTION.validate_python(in_default(data))
         except ValidationError as exc:
             for error in exc.errors(include_url=False):
                 where = ".".join(str(p) for p in error["loc"][1:])

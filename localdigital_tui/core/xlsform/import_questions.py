@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from localdigital_tui.core.questionnaire.translated import ByLanguage
 from localdigital_tui.core.xlsform import columns as col
 from localdigital_tui.core.xlsform.choice_lists import ChoiceList
 from localdigital_tui.core.xlsform.expressions import parse_bounds, parse_length
@@ -29,7 +30,7 @@ class Part:
     item: Item
     data: dict[str, Any]
     choice_list: str | None = None
-    heading: str | None = None
+    heading: ByLanguage | None = None
     names: list[str] = field(default_factory=list)
 
 
@@ -78,7 +79,7 @@ class PartReader:
         if number := row.get(col.NUMBER).strip():
             data["number"] = number
         data["text"] = row_text(row, "label")
-        if hint := row_text(row, "hint"):
+        if any((hint := row_text(row, "hint")).values()):
             data["help"] = hint
         for key, column in (
             ("personal", col.PERSONAL),

@@ -1,31 +1,63 @@
-"""Texts per language: the one place a questionnaire text becomes XLSForm columns.
+"""Texts per language: the one place a questionnaire text becomes XLSForm columns and back.
 
-XLSForm keeps one column per language (``label::English (en)``). Every text of
-the questionnaire is English today; when texts gain languages (``{en: ..., cy:
-...}``), :func:`texts_by_language` is the one function that changes on the way
-out and :func:`text_of_languages` the one on the way in.
+XLSForm keeps one column per language, named ``label::English (en)``: the
+language's own name, and its code in brackets (a small table of names, the code
+alone for a language not in it). A questionnaire declaring no languages is
+written as English. A text with no translation in a language leaves that
+language's cell empty, so that the import can tell "not translated" from
+"translated the same" (pyxform shows "-" there).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
-ENGLISH = "English (en)"
-LANGUAGES = (ENGLISH,)
 TRANSLATED_COLUMNS = ("label", "hint", "constraint_message")
+NAMES = {
+    "en": "English",
+    "cy": "Cymraeg",
+    "ga": "Gaeilge",
+    "gd": "Gàidhlig",
+    "kw": "Kernewek",
+    "fr": "Français",
+    "de": "Deutsch",
+    "es": "Español",
+    "it": "Italiano",
+    "nl": "Nederlands",
+    "pl": "Polski",
+    "pt": "Português",
+    "ro": "Română",
+}
+_BY_NAME = {name.lower(): code for code, name in NAMES.items()} | {"welsh": "cy"}
+_CODED = re.compile(r"^(?P<name>.*?)\s*\((?P<code>[a-z][a-z0-9_]*)\)$")
+_CODE = re.compile(r"^[a-z][a-z0-9_]*$")
+ENGLISH = "English (en)"
 
 
-def texts_by_language(text: str) -> dict[str, str]:
-    """A questionnaire text as XLSForm texts: language -> text."""
-    return {ENGLISH: text}
+def language_name(code: str) -> str:
+    """What XLSForm calls a language: ``English (en)``; an unknown code is its own name."""
+    return f"{NAMES[code]} ({code})" if code in NAMES else code
 
 
-def language_columns(column: str, text: str) -> dict[str, str]:
-    """``{"label::English (en)": text}``: the cells of one text in one kind of column."""
-    return {f"{column}::{language}": words for language, words in texts_by_language(text).items()}
+def language_code(name: str) -> str | None:
+    """The code of an XLSForm language (``English (en)``, ``English``, ``cy``), or None."""
+    name = name.strip()
+    if found := _CODED.match(name):
+        return found["code"]
+    return _BY_NAME.get(name.lower()) or (name if _CODE.match(name) else None)
 
 
-def text_of_languages(texts: Mapping[str, str]) -> str:
-    """The questionnaire's text from a row's texts per language ('' for a column
-    without a language is English: plain ``label`` is what most XLSForms use)."""
-    return texts.get(ENGLISH) or texts.get("", "")
+def language_columns(column: str, texts: Mapping[str, str]) -> dict[str, str]:
+    """``{"label::English (en)": ..., "label::Cymraeg (cy)": ...}``: the cells of one text
+    (``texts``: language code -> text, the languages that give it) in one kind of column."""
+    return {f"{column}::{language_name(code)}": text for code, text in texts.items() if text}
+
+
+def translated(column: str, languages: list[str]) -> list[str]:
+    """The headers of one kind of column, one per language."""
+    return [f"{column}::{language_name(code)}" for code in languages]
+
+
+def is_code(language: str) -> bool:
+    return bool(_CODE.match(language))

@@ -2,7 +2,7 @@
 
 Each wording is the whole question in one audience's words; where the texts
 (``text``, a ``label``) differ they become ``{audience: text}``, where they agree
-they stay one text. Anything else that differs means the copies are not of the
+they stay one text, language by language. Anything else that differs means the copies are not of the
 same question.
 """
 
@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any, Protocol
+
+from localdigital_tui.core.xlsform.form_languages import merge_texts
 
 WORDING_KEYS = {"text", "label"}
 
@@ -41,6 +43,8 @@ def merge_wordings(
 def _merge(values: dict[str, Any], key: str, path: str) -> tuple[Any, str | None]:
     found = list(values.values())
     first = found[0]
+    if key in WORDING_KEYS and all(_is_text(v) for v in found):
+        return merge_texts(values), None
     if all(isinstance(v, dict) for v in found):
         if any(v.keys() != first.keys() for v in found):
             return None, path or "the question"
@@ -64,6 +68,9 @@ def _merge(values: dict[str, Any], key: str, path: str) -> tuple[Any, str | None
         return items, None
     if all(v == first and type(v) is type(first) for v in found):
         return first, None
-    if key in WORDING_KEYS and all(isinstance(v, str) for v in found):
-        return dict(values), None
     return None, path
+
+
+def _is_text(value: Any) -> bool:
+    """A text read from the form: its languages, each one text."""
+    return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())

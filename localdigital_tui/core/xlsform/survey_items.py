@@ -1,7 +1,7 @@
 """The survey sheet as items: single rows and groups of rows, with every problem noted.
 
 Also the little readers every part of the import shares: a row's text in the
-questionnaire's language, a yes/no cell, and the list of problems found so far.
+questionnaire's languages, a yes/no cell, and the list of problems found so far.
 """
 
 from __future__ import annotations
@@ -9,12 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from localdigital_tui.core.questionnaire.translated import ByLanguage
 from localdigital_tui.core.xlsform import columns as col
-from localdigital_tui.core.xlsform.languages import (
-    LANGUAGES,
-    TRANSLATED_COLUMNS,
-    text_of_languages,
-)
+from localdigital_tui.core.xlsform.languages import TRANSLATED_COLUMNS, is_code
 from localdigital_tui.core.xlsform.workbook import Sheet, SheetRow
 from localdigital_tui.errors import SheetLocation, SheetProblem
 
@@ -54,10 +51,15 @@ class Problems:
         self.found.append(SheetProblem(SheetLocation(self.file, sheet, row, column), message))
 
 
-def row_text(row: SheetRow, column: str) -> str:
-    texts = {lang: row.get(f"{column}::{lang}") for lang in LANGUAGES}
-    texts[""] = row.get(column)
-    return text_of_languages({lang: text for lang, text in texts.items() if text})
+def row_text(row: SheetRow, column: str) -> ByLanguage:
+    """A row's text in each language that gives it: ``{"": default text, "cy": ...}``
+    (columns renamed by :func:`.form_languages.read_languages`)."""
+    texts: ByLanguage = {"": row.get(column)}
+    prefix = f"{column}::"
+    for header, text in row.cells.items():
+        if header.startswith(prefix) and text and is_code(header[len(prefix) :]):
+            texts[header[len(prefix) :]] = text
+    return texts
 
 
 def row_type(row: SheetRow) -> tuple[str, str]:
@@ -151,10 +153,10 @@ def _check_columns(sheet: Sheet, problems: Problems) -> None:
         column, sep, language = header.partition("::")
         if not header or header in col.KNOWN_SURVEY_COLUMNS:
             continue
-        if sep and column in TRANSLATED_COLUMNS and language in LANGUAGES:
+        if sep and column in TRANSLATED_COLUMNS and is_code(language):
             continue
         if sep and column in TRANSLATED_COLUMNS:
-            why = f"only {', '.join(LANGUAGES)} texts are read today"
+            why = "a language is read from a column named like label::English (en)"
         else:
             why = "the questionnaire has no place for it"
         if any(row.get(header) for row in sheet.rows):

@@ -12,6 +12,7 @@ import pytest
 from pyxform import xls2xform
 
 from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
+from localdigital_tui.core.questionnaire.translated import Texts
 from localdigital_tui.core.xlsform.export import export_form, form_sheets
 
 XF = "{http://www.w3.org/2002/xforms}"
@@ -19,7 +20,7 @@ XF = "{http://www.w3.org/2002/xforms}"
 
 @pytest.fixture(scope="module")
 def form(loaded: LoadedQuestionnaire) -> bytes:
-    return export_form(loaded.questionnaire)
+    return export_form(loaded.questionnaire, Texts.of_loaded(loaded))
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +94,9 @@ def test_choices_and_labels(xform: ET.Element) -> None:
     ]
     assert items["respondent_type"] == ["council", "supplier"]
     assert items["q8-supplier"] == ["yes", "intend", "no_intention"]
-    texts = {t.attrib["id"]: t.findtext(f"{XF}value") for t in xform.iter(f"{XF}text")}
+    (english,) = [t for t in xform.iter(f"{XF}translation") if t.attrib["lang"] == "English (en)"]
+    texts = {t.attrib["id"]: t.findtext(f"{XF}value") for t in english.iter(f"{XF}text")}
+    assert english.attrib["default"] == "true()"
     assert texts["/data/q5-supplier/better_for_less:label"] == (
         "Help front line organisations to deliver better for less"
     )
@@ -102,15 +105,53 @@ def test_choices_and_labels(xform: ET.Element) -> None:
     )
     assert texts["/data/q5-council/stem-note:label"] == "Digital technologies will..."
     assert (texts["/data/form-heading:label"] or "").startswith("ALL ANSWERS ANONYMOUS")
-    translations = [t.attrib["lang"] for t in xform.iter(f"{XF}translation")]
-    assert translations == ["English (en)"]
+
+
+def test_every_language_is_a_translation(xform: ET.Element) -> None:
+    translations = {
+        t.attrib["lang"]: {text.attrib["id"]: text.findtext(f"{XF}value") for text in t}
+        for t in xform.iter(f"{XF}translation")
+    }
+    assert list(translations) == ["English (en)", "Cymraeg (cy)"]
+    welsh, english = translations["Cymraeg (cy)"], translations["English (en)"]
+    assert welsh["/data/q6-council/national_strategy:label"] == (
+        "Strategaeth ddigidol y llywodraeth genedlaethol"
+    )
+    assert welsh["/data/q6-supplier/internal_leadership:label"] == (
+        "Arweinyddiaeth ddigidol ym mhob sefydliad"
+    )
+    assert welsh["importance3-2"] == "Pwysig" and english["importance3-2"] == "Important"
+    assert english["/data/q7-council:label"].startswith("Who is leading on Digital")
+    assert welsh["/data/q7-council:label"] == "-"  # not translated: pyxform writes '-'
 
 
 def test_labels_go_through_the_language_columns(loaded: LoadedQuestionnaire) -> None:
-    survey, choices, settings = form_sheets(loaded.questionnaire)
+    survey, choices, settings = form_sheets(loaded.questionnaire, Texts.of_loaded(loaded))
     assert "label::English (en)" in survey.columns and "label" not in survey.columns
+    assert choices.columns == ["list_name", "name", "label::English (en)", "label::Cymraeg (cy)"]
+    assert settings.rows[0].cells == {
+        "form_title": "Local Digital Today",
+        "form_id": "local-digital-today-2013",
+        "version": "1.0.0",
+        "default_language": "English (en)",
+        "localdigital_title::Cymraeg (cy)": "Digidol Lleol Heddiw",
+    }
+    # Not translated: the Welsh cell is left empty (the import tells it from the same text).
+    q7 = next(row for row in survey.rows if row.get("name") == "q7-council")
+    assert q7.get("label::English (en)") and "label::Cymraeg (cy)" not in q7.cells
+
+
+def test_a_questionnaire_without_languages_is_english_only(loaded: LoadedQuestionnaire) -> None:
+    plain = loaded.questionnaire.model_copy(
+        update={"languages": [], "default_language": None, "language": None}
+    )
+    survey, choices, settings = form_sheets(plain)
     assert choices.columns == ["list_name", "name", "label::English (en)"]
-    assert settings.rows[0].cells["form_id"] == "local-digital-today-2013"
+    assert [c for c in survey.columns if "::" in c] == [
+        "label::English (en)", "hint::English (en)", "constraint_message::English (en)"
+    ]  # fmt: skip
+    assert settings.columns == ["form_title", "form_id", "version", "default_language"]
+    assert settings.rows[0].get("default_language") == "English (en)"
 
 
 @pytest.mark.skipif(shutil.which("java") is None, reason="ODK Validate needs java")

@@ -162,13 +162,34 @@ def test_a_form_without_a_respondent_type_is_put_to_one_audience(tmp_path: Path)
     assert [a.code for a in form.questionnaire.audiences] == ["everyone"]
 
 
-def test_another_language_column_is_reported_once(tmp_path: Path) -> None:
+def test_language_columns_are_the_questionnaires_languages(tmp_path: Path) -> None:
     form = imported(tmp_path, [
-        AUDIENCE_ROW, {"type": "text", "name": "why", LABEL: "Why?", "label::Cymraeg (cy)": "Pam?"},
+        {**AUDIENCE_ROW, "label::Cymraeg (cy)": "Pwy ydych chi?"},
+        {"type": "text", "name": "why", LABEL: "Why?", "label::Cymraeg (cy)": "Pam?",
+         "hint::English (en)": "A line", "hint::Cymraeg (cy)": "Llinell"},
+        {"type": "text", "name": "more", LABEL: "More?"},
+    ], form_id="hand_made", version="1", form_title="Hand made",
+       default_language="English (en)")  # fmt: skip
+    assert messages(form) == []
+    q = form.questionnaire
+    assert (q.languages, q.default_language) == (["en", "cy"], "en")
+    welsh = form.translations["cy"]
+    assert welsh.question("why").text == "Pam?" and welsh.question("why").help == "Llinell"
+    assert welsh.audience_question.text == "Pwy ydych chi?"
+    assert welsh.question("more").text == "More?"  # not translated: the default's text
+    assert "text:\n      en: Why?\n      cy: Pam?\n" in form.yaml_text
+    # Not translated: 'More?', the title, the two audiences and the (empty) introduction.
+    assert len(form.gaps["cy"]) == 5
+
+
+def test_a_language_column_without_a_code_is_reported(tmp_path: Path) -> None:
+    form = imported(tmp_path, [
+        AUDIENCE_ROW,
+        {"type": "text", "name": "why", LABEL: "Why?", "label::Old Norse": "Hví?"},
     ])  # fmt: skip
     (problem,) = form.problems
-    assert problem.location.column == "label::Cymraeg (cy)" and "only English" in problem.message
-    assert form.questionnaire.question("why").text == "Why?"
+    assert problem.location.column == "label::Old Norse" and "not carried over" in problem.message
+    assert form.questionnaire.question("why").text == "Why?" and form.translations == {}
 
 
 def test_a_form_with_nothing_usable_is_an_error_listing_everything(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import string
 from pathlib import Path
 from typing import Any
@@ -9,26 +10,43 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from localdigital_tui.core.questionnaire.loader import parse_questionnaire
+from localdigital_tui.core.questionnaire.languages import TEXT_KEYS
+from localdigital_tui.core.questionnaire.loader import parse_languages
 from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire, Questionnaire
+from localdigital_tui.core.questionnaire.translated import Texts
 from localdigital_tui.core.xlsform.export import export_form
-from localdigital_tui.core.xlsform.import_form import import_form
+from localdigital_tui.core.xlsform.import_form import ImportedForm, import_form
 
 
-def round_trip(questionnaire: Questionnaire, folder: Path) -> Questionnaire:
+def round_trip(
+    questionnaire: Questionnaire, folder: Path, texts: Texts | None = None
+) -> ImportedForm:
     path = folder / "form.xlsx"
-    path.write_bytes(export_form(questionnaire))
+    path.write_bytes(export_form(questionnaire, texts))
     imported = import_form(path)
     assert [str(p) for p in imported.problems] == []
-    assert parse_questionnaire(imported.yaml_text) == imported.questionnaire
-    return imported.questionnaire
+    again = parse_languages(imported.yaml_text)
+    assert again.questionnaire == imported.questionnaire
+    assert again.translations == imported.translations
+    return imported
+
+
+def gap_counts(gaps: dict[str, list[Any]]) -> dict[str, int]:
+    return {language: len(found) for language, found in gaps.items()}
 
 
 def test_the_bundled_questionnaire_comes_back_the_same(
     loaded: LoadedQuestionnaire, tmp_path: Path
 ) -> None:
-    back = round_trip(loaded.questionnaire, tmp_path)
+    imported = round_trip(loaded.questionnaire, tmp_path, Texts.of_loaded(loaded))
+    back = imported.questionnaire
     assert back == loaded.questionnaire
+    assert imported.translations == loaded.translations  # the Welsh too
+    assert gap_counts(imported.gaps) == gap_counts(loaded.gaps) and loaded.gaps["cy"]
+    welsh = imported.translations["cy"]
+    assert welsh.title == "Digidol Lleol Heddiw" and welsh.language == "cy"
+    assert welsh.question("q6").rows[2].label == "Strategaeth ddigidol y llywodraeth genedlaethol"  # type: ignore[union-attr]
+    assert welsh.question("q7").text == loaded.questionnaire.question("q7").text  # a gap
     # Spot checks of what equality covers: both wordings, the rule, the marks.
     q5 = back.question("q5")
     assert q5.rows[0].label == loaded.questionnaire.question("q5").rows[0].label  # type: ignore[union-attr]
@@ -61,8 +79,36 @@ def choices(draw: st.DrawFn, audiences: list[str]) -> list[dict[str, Any]]:
     return [{"code": c, "label": draw(wording(audiences))} for c in codes]
 
 
+def welsh(draw: st.DrawFn, text: str) -> str:
+    """A made-up translation: now and then the same text (translated the same)."""
+    return text if draw(st.integers(0, 4)) == 0 else f"{text} yn Gymraeg"
+
+
+def translate(draw: st.DrawFn, wording: Any) -> Any:
+    """Some texts translated (around or inside an audience wording), some not."""
+    if not wording or draw(st.booleans()):
+        return wording
+    if isinstance(wording, str):
+        return {"en": wording, "cy": welsh(draw, wording)}
+    if draw(st.booleans()):
+        return {"en": wording, "cy": {a: welsh(draw, t) for a, t in wording.items()}}
+    return {a: translate(draw, t) for a, t in wording.items()}
+
+
+def with_languages(draw: st.DrawFn, node: Any) -> Any:
+    if isinstance(node, dict):
+        return {
+            key: translate(draw, value) if key in TEXT_KEYS else with_languages(draw, value)
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [with_languages(draw, value) for value in node]
+    return node
+
+
 @st.composite
-def questionnaires(draw: st.DrawFn) -> Questionnaire:
+def questionnaires(draw: st.DrawFn) -> dict[str, Any]:
+    """A questionnaire file's tree; now and then in English and Welsh."""
     audiences = draw(
         st.lists(st.sampled_from(["council", "supplier", "partner"]), min_size=1, max_size=3,
                  unique=True)
@@ -120,14 +166,20 @@ def questionnaires(draw: st.DrawFn) -> Questionnaire:
     }  # fmt: skip
     if draw(st.booleans()):
         data["heading"] = draw(TEXT)
-    return Questionnaire.model_validate(data)
+    if draw(st.booleans()):
+        title = {"en": data["title"], "cy": "Teitl"}  # Welsh is used somewhere
+        data = with_languages(draw, data) | {"languages": ["en", "cy"], "title": title}
+    return data
 
 
 @settings(
     max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(questionnaire=questionnaires())
-def test_made_up_questionnaires_come_back_the_same(
-    questionnaire: Questionnaire, tmp_path: Path
-) -> None:
-    assert round_trip(questionnaire, tmp_path) == questionnaire
+@given(tree=questionnaires())
+def test_made_up_questionnaires_come_back_the_same(tree: dict[str, Any], tmp_path: Path) -> None:
+    made = parse_languages(json.dumps(tree))  # JSON is YAML
+    texts = Texts.of(made.questionnaire, made.translations, made.untranslated)
+    back = round_trip(made.questionnaire, tmp_path, texts)
+    assert back.questionnaire == made.questionnaire
+    assert back.translations == made.translations
+    assert gap_counts(back.gaps) == gap_counts(made.gaps)
