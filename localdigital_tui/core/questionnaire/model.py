@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from localdigital_tui.errors import Problem, TranslationError
 
@@ -142,10 +142,16 @@ Question = Annotated[
 RowQuestion = GridQuestion | NumbersQuestion
 
 
+def _not_blank(text: str) -> str:
+    if not text.strip():
+        raise ValueError("must not be blank")
+    return text
+
+
 class Questionnaire(Strict):
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
     version: str
-    title: str
+    title: Annotated[str, AfterValidator(_not_blank)]
     heading: str | None = None
     introduction: str
     audience_question: AudienceQuestion

@@ -159,7 +159,7 @@ def questionnaires(draw: st.DrawFn) -> dict[str, Any]:
         questions.append(question)
     data = {
         "id": "made-up", "version": draw(st.sampled_from(["1", "1.0", "2026-01"])),
-        "title": draw(TEXT), "introduction": draw(st.just("") | TEXT),
+        "title": draw(TEXT.filter(str.strip)), "introduction": draw(st.just("") | TEXT),
         "audience_question": {"code": "who", "text": draw(TEXT)},
         "audiences": [{"code": a, "label": a.title()} for a in audiences],
         "scales": scales, "questions": questions,
