@@ -3,12 +3,14 @@
 XLSForm tools ignore a column they do not know (pyxform does, silently), so what
 the questionnaire holds and XLSForm has no column for travels in columns named
 ``localdigital_*``: the role of a note row, the question's number, the personal
-and profile marks, a number's unit.
+and profile marks, a number's unit, and (on the survey and the choices, when there
+is more than one language) which cells of the row copy the default language's text
+for want of a translation (:mod:`.untranslated`).
 """
 
 from __future__ import annotations
 
-from localdigital_tui.core.xlsform.languages import translated
+from localdigital_tui.core.xlsform.languages import translated, untranslated_cell
 
 SURVEY = "survey"
 CHOICES = "choices"
@@ -28,6 +30,7 @@ PERSONAL = "localdigital_personal"
 PROFILE = "localdigital_profile"
 UNIT = "localdigital_unit"
 OWN_COLUMNS = (ROLE, NUMBER, PERSONAL, PROFILE, UNIT)
+UNTRANSLATED = "localdigital_untranslated"
 
 # The roles a row can have in the ROLE column.
 AUDIENCE_QUESTION = "audience_question"
@@ -55,11 +58,23 @@ def survey_columns(languages: list[str]) -> list[str]:
         *translated("constraint_message", languages),
         APPEARANCE,
         *OWN_COLUMNS,
+        *_marks(languages),
     ]
 
 
 def choices_columns(languages: list[str]) -> list[str]:
-    return [LIST_NAME, NAME, *translated("label", languages)]
+    return [LIST_NAME, NAME, *translated("label", languages), *_marks(languages)]
+
+
+def marked(cells: dict[str, str]) -> dict[str, str]:
+    """A row's cells, its UNTRANSLATED cell naming those that copy the default's text."""
+    copies = untranslated_cell(cells)
+    return cells | {UNTRANSLATED: copies} if copies else cells
+
+
+def _marks(languages: list[str]) -> list[str]:
+    """The column naming the copies of the default's text: none with one language."""
+    return [UNTRANSLATED] if len(languages) > 1 else []
 
 
 TITLE = "localdigital_title"  # the title in another language, in the settings
@@ -75,6 +90,7 @@ KNOWN_SURVEY_COLUMNS = {
     CONSTRAINT,
     APPEARANCE,
     *OWN_COLUMNS,
+    UNTRANSLATED,
     "label",
     "hint",
     "constraint_message",

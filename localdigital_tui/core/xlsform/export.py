@@ -10,10 +10,11 @@
   ``{council: ..., supplier: ...}`` mapping) is written once per audience, named
   ``CODE-AUDIENCE`` and relevant to that audience only, in that audience's words.
 * The heading and introduction are notes; a question's heading is a note before it.
-* Every text has a column per language (``label::Cymraeg (cy)``), its cell empty
-  where the text has no translation; ``default_language`` in the settings names
-  the default language's column. The title's translations are in the settings
-  (``localdigital_title::Cymraeg (cy)``: pyxform has no translated title).
+* Every text has a column per language (``label::Cymraeg (cy)``); where the text
+  has no translation the cell holds the default language's text, and the row's
+  ``localdigital_untranslated`` names such cells (:mod:`.languages`). The settings'
+  ``default_language`` names the default language's column; the title's translations
+  are in ``localdigital_title::Cymraeg (cy)`` (pyxform has no translated title).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from localdigital_tui.core.questionnaire.model import (
 )
 from localdigital_tui.core.questionnaire.translated import Path, Texts
 from localdigital_tui.core.xlsform import columns as col
+from localdigital_tui.core.xlsform import languages as lang
 from localdigital_tui.core.xlsform.expressions import (
     all_of,
     any_of,
@@ -39,7 +41,6 @@ from localdigital_tui.core.xlsform.expressions import (
     length_constraint,
     number_text,
 )
-from localdigital_tui.core.xlsform.languages import language_columns, language_name
 from localdigital_tui.core.xlsform.workbook import Sheet, SheetRow, workbook_bytes
 from localdigital_tui.errors import XLSFormExportError
 
@@ -61,11 +62,11 @@ def form_sheets(questionnaire: Questionnaire, texts: Texts | None = None) -> lis
         "form_title": questionnaire.title,
         "form_id": questionnaire.id,
         "version": questionnaire.version,
-        "default_language": language_name(texts.default),
+        "default_language": lang.language_name(texts.default),
         **{
-            f"{col.TITLE}::{language_name(code)}": t
-            for code, t in title.items()
-            if code != texts.default
+            f"{col.TITLE}::{lang.language_name(c)}": t
+            for c, t in title.items()
+            if c != texts.default
         },
     }
     translated_title = [k for k in settings if k.startswith(f"{col.TITLE}::")]
@@ -77,7 +78,7 @@ def form_sheets(questionnaire: Questionnaire, texts: Texts | None = None) -> lis
 
 
 def _sheet(name: str, columns: list[str], rows: Sequence[Cells]) -> Sheet:
-    return Sheet(name, columns, [SheetRow(i, cells) for i, cells in enumerate(rows, start=2)])
+    return Sheet(name, columns, [SheetRow(i, col.marked(c)) for i, c in enumerate(rows, start=2)])
 
 
 class _Exporter:
@@ -94,14 +95,15 @@ class _Exporter:
 
     def texts(self, label: Path, audience: str | None = None, hint: Path | None = None) -> Cells:
         """The label (and hint) cells of the texts at these paths, in every language."""
-        cells = language_columns("label", self.t.cell(label, audience))
-        if hint is not None:
-            cells |= language_columns("hint", self.t.cell(hint, audience))
-        return cells
+        hints = self.cells("hint", self.t.cell(hint, audience)) if hint is not None else {}
+        return self.cells("label", self.t.cell(label, audience)) | hints
+
+    def cells(self, column: str, texts: dict[str, str]) -> Cells:
+        return lang.language_columns(column, texts, self.t.languages, self.t.default)
 
     def message(self, text: str) -> Cells:
-        """A constraint message the export makes up (in the default language only)."""
-        return language_columns("constraint_message", {self.t.default: text})
+        """A constraint message the export makes up (in the default language, so copied)."""
+        return self.cells("constraint_message", {self.t.default: text})
 
     def run(self) -> None:
         for scale, choices in self.q.scales.items():

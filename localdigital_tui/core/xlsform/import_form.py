@@ -7,7 +7,8 @@ audiences; each question row or group a question (an audience's wording,
 ``CODE-AUDIENCE``, is merged with the others into ``{audience: text}``); lists
 no single-choice question uses are the scales. A form with no question that can
 be mapped is an :class:`XLSFormError`. Its language columns are the questionnaire's
-languages (:mod:`.form_languages`); an empty cell is a text not translated.
+languages (:mod:`.form_languages`); an empty cell is a text not translated, and so
+is a cell the row's ``localdigital_untranslated`` names (:mod:`.untranslated`).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from localdigital_tui.core.xlsform.survey_items import (
     row_text,
     survey_items,
 )
+from localdigital_tui.core.xlsform.untranslated import drop_copies
 from localdigital_tui.core.xlsform.workbook import Sheet, read_workbook
 from localdigital_tui.errors import Problem, QuestionnaireError, SheetProblem, XLSFormError
 
@@ -69,6 +71,7 @@ def import_form(path: Path) -> ImportedForm:
         problems.add(col.SURVEY, None, f"no survey sheet (sheets: {', '.join(sheets) or 'none'})")
         raise XLSFormError(path, problems.found, "not an XLSForm (no survey sheet)")
     languages = read_languages(sheets)
+    drop_copies(sheets, languages, problems)
     lists = choice_lists(sheets.get(col.CHOICES), problems)
     data = _settings(sheets.get(col.SETTINGS), path, problems, languages)
     items = survey_items(sheets[col.SURVEY], problems)

@@ -11,7 +11,7 @@ language's cell empty, so that the import can tell "not translated" from
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 TRANSLATED_COLUMNS = ("label", "hint", "constraint_message")
 NAMES = {
@@ -48,10 +48,31 @@ def language_code(name: str) -> str | None:
     return _BY_NAME.get(name.lower()) or (name if _CODE.match(name) else None)
 
 
-def language_columns(column: str, texts: Mapping[str, str]) -> dict[str, str]:
+class DefaultCopy(str):
+    """A cell holding the default language's text in a language that has no translation."""
+
+    __slots__ = ()
+
+
+def language_columns(
+    column: str, texts: Mapping[str, str], languages: Sequence[str], default: str
+) -> dict[str, str]:
     """``{"label::English (en)": ..., "label::Cymraeg (cy)": ...}``: the cells of one text
-    (``texts``: language code -> text, the languages that give it) in one kind of column."""
-    return {f"{column}::{language_name(code)}": text for code, text in texts.items() if text}
+    (``texts``: language code -> text, the languages that give it) in one kind of column,
+    one per language of ``languages``; where ``default`` gives the text and another
+    language does not, that language's cell is a :class:`DefaultCopy`."""
+    base = texts.get(default, "")
+    return {
+        f"{column}::{language_name(code)}": text if text else DefaultCopy(base)
+        for code in languages
+        if (text := texts.get(code, "")) or base
+    }
+
+
+def untranslated_cell(cells: Mapping[str, str]) -> str:
+    """The headers of a row's :class:`DefaultCopy` cells, space-separated (every name
+    after the first starts a new ``COLUMN::``, so the names' own spaces do not matter)."""
+    return " ".join(header for header, text in cells.items() if isinstance(text, DefaultCopy))
 
 
 def translated(column: str, languages: list[str]) -> list[str]:

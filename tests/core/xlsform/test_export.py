@@ -122,13 +122,36 @@ def test_every_language_is_a_translation(xform: ET.Element) -> None:
     )
     assert welsh["importance3-2"] == "Pwysig" and english["importance3-2"] == "Important"
     assert english["/data/q7-council:label"].startswith("Who is leading on Digital")
-    assert welsh["/data/q7-council:label"] == "-"  # not translated: pyxform writes '-'
+    # Not translated: the default's text, not the "-" pyxform puts in an empty cell.
+    assert welsh["/data/q7-council:label"] == english["/data/q7-council:label"]
+    assert welsh["/data/q5-council/equal_access:label"] == "Give equal access to all citizens"
+    assert welsh["/data/q5-supplier/better_for_less:label"] == (
+        "Help front line organisations to deliver better for less"
+    )
+    assert welsh["agree5-0"] == english["agree5-0"] == "Strongly Disagree"
+    assert welsh["/data/q6-supplier:label"] != english["/data/q6-supplier:label"]
+    assert welsh.keys() == english.keys()
+    dashes = [(lang, i) for lang, ts in translations.items() for i, t in ts.items() if t == "-"]
+    assert dashes == []
+
+
+def test_the_untranslated_column_travels_harmlessly_in_the_xform(xform: ET.Element) -> None:
+    """pyxform gives each choice its extra columns as data (for choice filters); the mark
+    is there, and nothing shows it."""
+    (item, *_) = [i for i in xform.iter(f"{XF}item") if i.findtext(f"{XF}name") == "agree"]
+    assert item.findtext(f"{XF}localdigital_untranslated") == "label::Cymraeg (cy)"
+    fields = binds(xform)
+    assert not [n for n in fields if "untranslated" in n]
 
 
 def test_labels_go_through_the_language_columns(loaded: LoadedQuestionnaire) -> None:
     survey, choices, settings = form_sheets(loaded.questionnaire, Texts.of_loaded(loaded))
     assert "label::English (en)" in survey.columns and "label" not in survey.columns
-    assert choices.columns == ["list_name", "name", "label::English (en)", "label::Cymraeg (cy)"]
+    assert choices.columns == [
+        "list_name", "name", "label::English (en)", "label::Cymraeg (cy)",
+        "localdigital_untranslated",
+    ]  # fmt: skip
+    assert survey.columns[-1] == "localdigital_untranslated"
     assert settings.rows[0].cells == {
         "form_title": "Local Digital Today",
         "form_id": "local-digital-today-2013",
@@ -136,9 +159,22 @@ def test_labels_go_through_the_language_columns(loaded: LoadedQuestionnaire) -> 
         "default_language": "English (en)",
         "localdigital_title::Cymraeg (cy)": "Digidol Lleol Heddiw",
     }
-    # Not translated: the Welsh cell is left empty (the import tells it from the same text).
-    q7 = next(row for row in survey.rows if row.get("name") == "q7-council")
-    assert q7.get("label::English (en)") and "label::Cymraeg (cy)" not in q7.cells
+    # Not translated: the Welsh cell copies the English, and the row's mark names it (so
+    # the import tells it from a text translated the same).
+    rows = {row.get("name"): row for row in survey.rows}
+    q7 = rows["q7-council"]
+    assert q7.get("label::Cymraeg (cy)") == q7.get("label::English (en)") != ""
+    assert q7.get("localdigital_untranslated") == "label::Cymraeg (cy)"
+    assert rows["q6-council"].get("localdigital_untranslated") == ""
+    assert rows["q10_amount"].get("localdigital_untranslated") == (
+        "label::Cymraeg (cy) hint::Cymraeg (cy) constraint_message::Cymraeg (cy)"
+    )
+    assert rows["q10_amount"].get("hint::Cymraeg (cy)").startswith("Please enter the figure")
+    agree = next(row for row in choices.rows if row.get("list_name") == "agree5")
+    assert agree.get("label::Cymraeg (cy)") == "Strongly Disagree"
+    assert agree.get("localdigital_untranslated") == "label::Cymraeg (cy)"
+    for row in [*survey.rows, *choices.rows]:  # no Welsh cell is left empty
+        assert bool(row.get("label::English (en)")) == bool(row.get("label::Cymraeg (cy)"))
 
 
 def test_a_questionnaire_without_languages_is_english_only(loaded: LoadedQuestionnaire) -> None:
@@ -150,6 +186,7 @@ def test_a_questionnaire_without_languages_is_english_only(loaded: LoadedQuestio
     assert [c for c in survey.columns if "::" in c] == [
         "label::English (en)", "hint::English (en)", "constraint_message::English (en)"
     ]  # fmt: skip
+    assert "localdigital_untranslated" not in survey.columns  # no language to copy into
     assert settings.columns == ["form_title", "form_id", "version", "default_language"]
     assert settings.rows[0].get("default_language") == "English (en)"
 

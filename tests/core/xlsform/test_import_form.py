@@ -168,6 +168,7 @@ def test_language_columns_are_the_questionnaires_languages(tmp_path: Path) -> No
         {"type": "text", "name": "why", LABEL: "Why?", "label::Cymraeg (cy)": "Pam?",
          "hint::English (en)": "A line", "hint::Cymraeg (cy)": "Llinell"},
         {"type": "text", "name": "more", LABEL: "More?"},
+        {"type": "text", "name": "same", LABEL: "OK?", "label::Cymraeg (cy)": "OK?"},
     ], form_id="hand_made", version="1", form_title="Hand made",
        default_language="English (en)")  # fmt: skip
     assert messages(form) == []
@@ -177,6 +178,9 @@ def test_language_columns_are_the_questionnaires_languages(tmp_path: Path) -> No
     assert welsh.question("why").text == "Pam?" and welsh.question("why").help == "Llinell"
     assert welsh.audience_question.text == "Pwy ydych chi?"
     assert welsh.question("more").text == "More?"  # not translated: the default's text
+    # No localdigital_untranslated column: a filled cell is a translation, even the same text.
+    assert welsh.question("same").text == "OK?"
+    assert "questions[2].text" not in {p.location.field for p in form.gaps["cy"]}
     assert "text:\n      en: Why?\n      cy: Pam?\n" in form.yaml_text
     # Not translated: 'More?', the title, the two audiences and the (empty) introduction.
     assert len(form.gaps["cy"]) == 5
@@ -215,3 +219,71 @@ def test_a_workbook_without_a_survey_sheet_or_not_a_workbook_is_an_error(tmp_pat
     with pytest.raises(XLSFormError, match="not an XLSForm workbook") as caught:
         import_form(tmp_path / "text.xlsx")
     assert "not an .xlsx workbook" in str(caught.value.problems[0])
+
+
+CY = "label::Cymraeg (cy)"
+MARK = "localdigital_untranslated"
+
+
+def test_a_cell_named_untranslated_is_read_as_not_translated(tmp_path: Path) -> None:
+    form = imported(tmp_path, [
+        {**AUDIENCE_ROW, CY: "Pwy ydych chi?"},
+        {"type": "text", "name": "why", LABEL: "Why?", CY: "Why?", "hint::English (en)": "A line",
+         "hint::Cymraeg (cy)": "Llinell", MARK: "label::Cymraeg (cy)"},
+        {"type": "text", "name": "more", LABEL: "More?", CY: "More?", "hint::English (en)": "Hm",
+         "hint::Cymraeg (cy)": "Hm", MARK: "label::Cymraeg (cy)   hint::cy"},
+        {"type": "text", "name": "same", LABEL: "OK?", CY: "OK?"},  # translated the same
+    ], [{"list_name": "colour", "name": "red", LABEL: "Red", CY: "Red", MARK: CY},
+        {"list_name": "colour", "name": "blue", LABEL: "Blue", CY: "Glas"}],
+       form_id="hand_made", version="1", form_title="Hand made")  # fmt: skip
+    assert messages(form) == []
+    welsh = form.translations["cy"]
+    assert welsh.question("why").text == "Why?" and welsh.question("why").help == "Llinell"
+    assert welsh.question("more").help == "Hm" and welsh.question("same").text == "OK?"
+    gaps = {p.location.field for p in form.gaps["cy"]}
+    assert {"questions[0].text", "questions[1].text", "questions[1].help"} <= gaps
+    assert "questions[2].text" not in gaps and "questions[0].help" not in gaps
+    assert "scales.colour[0].label" in gaps and "scales.colour[1].label" not in gaps
+    assert "text:\n      en: Why?\n      cy: Why?" not in form.yaml_text
+
+
+def test_a_mark_that_names_no_copy_is_a_located_warning(tmp_path: Path) -> None:
+    form = imported(
+        tmp_path,
+        [
+            {**AUDIENCE_ROW, CY: "Pwy ydych chi?"},
+            {"type": "text", "name": "a", LABEL: "A?", CY: "A?", MARK: "label::Français (fr)"},
+            {
+                "type": "text",
+                "name": "b",
+                LABEL: "B?",
+                CY: "B?",
+                MARK: "label::cy hint::Cymraeg (cy)",
+            },
+            {"type": "text", "name": "c", LABEL: "C?", CY: "C?", MARK: "label::English (en)"},
+            {"type": "text", "name": "d", LABEL: "D?", CY: "D?", MARK: "yes"},
+            {"type": "text", "name": "e", LABEL: "E?", CY: "Beth?", MARK: CY},
+        ],
+        [{"list_name": "colour", "name": "red", LABEL: "Red", CY: "Coch", MARK: "name::cy"}],
+    )
+    found = {(p.location.sheet, p.location.row, p.location.column): p.message
+             for p in form.problems}  # fmt: skip
+    assert set(found) == {("survey", row, MARK) for row in (3, 4, 5, 6, 7)} | {("choices", 4, MARK)}
+    assert (
+        "'Français (fr)' is not one of the form's languages (Cymraeg (cy))"
+        in found["survey", 3, MARK]
+    )
+    assert "'hint::Cymraeg (cy)': the row has no text in that column" in found["survey", 4, MARK]
+    assert "the default language's own column" in found["survey", 5, MARK]
+    assert "'yes' is not a language column" in found["survey", 6, MARK]
+    assert "read as a translation" in found["survey", 7, MARK]
+    assert "'name::cy' is not a language column" in found["choices", 4, MARK]
+    assert str(form.problems[0]).startswith(
+        f"{tmp_path / 'form.xlsx'}: sheet survey, row 3, column {MARK}:"
+    )
+    # The import goes on: an ignored name leaves the cell as it is (here, translated).
+    welsh = form.translations["cy"]
+    assert [welsh.question(c).text for c in "acde"] == ["A?", "C?", "D?", "Beth?"]
+    gaps = {p.location.field for p in form.gaps["cy"]}  # b's label::cy was a good name
+    assert "questions[1].text" in gaps and "questions[0].text" not in gaps
+    assert welsh.question("b").text == "B?"  # a gap: the default's text

@@ -35,6 +35,32 @@ def gap_counts(gaps: dict[str, list[Any]]) -> dict[str, int]:
     return {language: len(found) for language, found in gaps.items()}
 
 
+def gap_fields(gaps: dict[str, list[Any]]) -> dict[str, set[str]]:
+    return {language: {p.location.field for p in found} for language, found in gaps.items()}
+
+
+def test_without_its_marks_the_form_reads_every_copy_as_translated(
+    loaded: LoadedQuestionnaire, tmp_path: Path
+) -> None:
+    """A tool that drops the localdigital_untranslated column leaves the copies of the
+    English: they then read as Welsh that is the same as the English (no gaps)."""
+    from openpyxl import load_workbook
+
+    path = tmp_path / "form.xlsx"
+    path.write_bytes(export_form(loaded.questionnaire, Texts.of_loaded(loaded)))
+    book = load_workbook(path)
+    for sheet in (book["survey"], book["choices"]):
+        (mark,) = [c.column for c in sheet[1] if c.value == "localdigital_untranslated"]
+        sheet.delete_cols(mark)
+    book.save(path)
+    imported = import_form(path)
+    assert [str(p) for p in imported.problems] == []
+    assert imported.questionnaire == loaded.questionnaire
+    assert imported.translations == loaded.translations and imported.gaps == {}
+    welsh = imported.translations["cy"]
+    assert welsh.question("q7").text == loaded.questionnaire.question("q7").text
+
+
 def test_the_bundled_questionnaire_comes_back_the_same(
     loaded: LoadedQuestionnaire, tmp_path: Path
 ) -> None:
@@ -42,7 +68,8 @@ def test_the_bundled_questionnaire_comes_back_the_same(
     back = imported.questionnaire
     assert back == loaded.questionnaire
     assert imported.translations == loaded.translations  # the Welsh too
-    assert gap_counts(imported.gaps) == gap_counts(loaded.gaps) and loaded.gaps["cy"]
+    assert gap_counts(imported.gaps) == gap_counts(loaded.gaps) == {"cy": 124}
+    assert gap_fields(imported.gaps) == gap_fields(loaded.gaps)  # the very same texts
     welsh = imported.translations["cy"]
     assert welsh.title == "Digidol Lleol Heddiw" and welsh.language == "cy"
     assert welsh.question("q6").rows[2].label == "Strategaeth ddigidol y llywodraeth genedlaethol"  # type: ignore[union-attr]
