@@ -32,7 +32,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "convert": (
         "localdigital_tui.commands.convert:convert",
-        "Convert answers files (.jsonl, or directories of them) to one Parquet file.",
+        "Convert answers files (.jsonl, or directories of them) to Parquet: one file, or a"
+        " folder of parts when OUTPUT does not end in .parquet.",
     ),
     "decrypt": (
         "localdigital_tui.commands.decrypt:decrypt",

@@ -10,7 +10,7 @@ from localdigital_tui.commands.options import (
     PathType,
     questionnaire_option,
     questionnaire_or_bundled,
-    require_valid,
+    stop_if_invalid,
 )
 
 if TYPE_CHECKING:
@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, type=PathType(exists=True))
 @click.option(
-    "-o", "--output", type=PathType(dir_okay=False), required=True,
-    help="The Parquet file to write.",
+    "-o", "--output", type=PathType(), required=True,
+    help="The Parquet file to write (NAME.parquet), or a folder of Parquet parts (a dataset).",
 )  # fmt: skip
 @click.option(
     "--no-validate",
@@ -37,26 +37,26 @@ def convert(
     force: bool,
     questionnaire_file: Path | None,
 ) -> None:
-    """Convert answers files (.jsonl, or directories of them) to one Parquet file.
+    """Convert answers files (.jsonl, or directories of them) to Parquet: one file, or a
+    folder of parts when OUTPUT does not end in .parquet.
 
     The columns are fixed by the questionnaire, so any set of files converts to
     the same schema: q8, q5__flexible_working, q10_amount, timings__q5 ... (see
-    docs/record-format.md, "Parquet"). Personal files are never converted. The
-    inputs are validated first; any bad line stops the conversion.
+    docs/record-format.md, "Parquet"); answers are Enums in questionnaire order.
+    Personal files are never converted. Every line is validated as it is
+    converted; any bad line stops the conversion and nothing is written.
 
     \b
     Example:
       localdigital convert data/ -o responses.parquet
       localdigital tables responses.parquet
     """
+    from localdigital_tui.core.export.convert import convert as write_parquet
     from localdigital_tui.core.export.parquet import answers_files
-    from localdigital_tui.core.export.parquet import convert as write_parquet
     from localdigital_tui.core.questionnaire.loader import load_questionnaire
-    from localdigital_tui.core.records.kinds import FileKind
 
     loaded = load_questionnaire(questionnaire_or_bundled(questionnaire_file))
     files = answers_files(inputs)
-    if not no_validate:
-        require_valid(loaded, [(p, FileKind.RESPONSES) for p in files], not_done="not converted")
-    records = write_parquet(files, output, loaded, overwrite=force)
-    click.echo(f"{output}: {records} records from {len(files)} file(s)")
+    result = write_parquet(files, output, loaded, overwrite=force, validate=not no_validate)
+    stop_if_invalid(result.summaries, not_done="not converted")
+    click.echo(f"{output}: {result.records} records from {len(files)} file(s)")

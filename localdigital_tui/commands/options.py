@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # imported when a value is converted: `--help` needs no pathl
 
     from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
     from localdigital_tui.core.records.kinds import FileKind
+    from localdigital_tui.core.records.validation import ValidationSummary
 
 
 class PathType(click.Path):
@@ -56,13 +57,22 @@ def require_valid(
     from localdigital_tui.core.records.validation import RecordValidator
 
     validator = RecordValidator(loaded)
+    stop_if_invalid(
+        [validator.validate_file(path, kind) for path, kind in checks], not_done=not_done
+    )
+
+
+def stop_if_invalid(
+    summaries: Sequence[ValidationSummary], *, not_done: str, shown: int = 20
+) -> None:
+    """Print each file's first problems on stderr and stop with exit status 1 if any line
+    of any file is bad."""
     bad = 0
-    for path, kind in checks:
-        summary = validator.validate_file(path, kind)
+    for summary in summaries:
         for problem in summary.problems[:shown]:
             click.echo(str(problem), err=True)
         if summary.bad:
-            click.echo(f"{path}: INVALID: {summary.bad} bad lines", err=True)
+            click.echo(f"{summary.path}: INVALID: {summary.bad} bad lines", err=True)
         bad += summary.bad
     if bad:
         click.echo(f"{not_done}: {bad} bad lines (run localdigital validate)", err=True)

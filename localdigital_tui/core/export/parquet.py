@@ -9,38 +9,30 @@ code, one per grid row or numeric field named ``<question>__<row>``, and
 ``timings__<question>``. Personal questions have no column: the answers file
 holds none, and personal files are refused.
 
-The files are read in blocks of whole lines (64 MiB), each block written as a
-Parquet part; the parts are then streamed into the one output file, so memory
-holds one block whatever the number of records. The Parquet file is written
-beside its final name, fsynced and renamed into place.
+Answers written by ``convert`` (:func:`converted_schema`) are polars Enums in
+questionnaire order (single choices, grid rows, ``audience``, ``status``): stored
+as dictionary-encoded strings, so every Parquet reader sees the codes, and polars
+reads them back as small integers. :mod:`.convert` writes the files.
 """
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
-import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
 import polars as pl
 
-from localdigital_tui.core.files.durable import fsync_directory, make_folder
-from localdigital_tui.core.files.outputs import refuse_overwriting
 from localdigital_tui.core.questionnaire.model import (
     GridQuestion,
-    LoadedQuestionnaire,
     NumberQuestion,
     NumbersQuestion,
     Question,
     Questionnaire,
+    SingleChoiceQuestion,
 )
 from localdigital_tui.core.records.input_files import JSONL_SUFFIXES, find_answers_files
-from localdigital_tui.core.records.line_blocks import line_blocks
-from localdigital_tui.errors import OutputFileError, RecordFileError
 
-BLOCK_BYTES = 64 << 20  # JSON read per step; the Parquet is written from parts
 TIMESTAMP = pl.Datetime("us", "UTC")
 ENVELOPE: dict[str, pl.DataType] = {
     "record_id": pl.String(),
@@ -83,6 +75,22 @@ def parquet_schema(questionnaire: Questionnaire) -> dict[str, pl.DataType]:
             schema[q.code] = _value_type(q)
     for q in questionnaire.questions:
         schema[f"timings__{q.code}"] = pl.Float64()
+    return schema
+
+
+def converted_schema(questionnaire: Questionnaire) -> dict[str, pl.DataType]:
+    """:func:`parquet_schema` with codes as Enums (choices in questionnaire order): the
+    columns of a file written by ``convert``."""
+    schema = parquet_schema(questionnaire)
+    schema["audience"] = pl.Enum(questionnaire.audience_codes())
+    schema["status"] = pl.Enum(["complete", "partial"])
+    for q in _answer_questions(questionnaire):
+        if isinstance(q, SingleChoiceQuestion):
+            schema[q.code] = pl.Enum(q.choice_codes())
+        elif isinstance(q, GridQuestion):
+            scale = pl.Enum([c.code for c in questionnaire.scale_of(q)])
+            for row in q.rows:
+                schema[flat_name(q.code, row.code)] = scale
     return schema
 
 
@@ -155,49 +163,3 @@ def answers_files(paths: Sequence[Path]) -> list[Path]:
     return find_answers_files(
         paths, JSONL_SUFFIXES, kinds=".jsonl", refusal="personal data is never exported"
     )
-
-
-def convert(
-    files: Sequence[Path], output: Path, loaded: LoadedQuestionnaire, *, overwrite: bool = False
-) -> int:
-    """Write ``files`` (already validated) as one Parquet file; returns the record count.
-
-    Each block of lines is decoded (only the questionnaire's keys) and written as a
-    Parquet part in a temporary folder beside ``output``; the parts are then
-    streamed into one file, fsynced and renamed into place. Memory holds one block.
-    """
-    refuse_overwriting(output, files)
-    if output.exists() and not overwrite:
-        raise OutputFileError(output, "already exists (use --force to replace it)")
-    make_folder(output.parent)
-    parts = output.with_name(f".{output.name}.{os.getpid()}.parts")
-    temp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
-    q = loaded.questionnaire
-    try:
-        parts.mkdir()
-        count = 0
-        for path in files:
-            for block in line_blocks(path, BLOCK_BYTES):
-                data = block.read()
-                if not data.strip():
-                    continue
-                frame = flat_block(data, q)
-                frame.write_parquet(parts / f"{count:06d}.parquet", compression="zstd")
-                count += 1
-        if count == 0:
-            pl.DataFrame(schema=parquet_schema(q)).write_parquet(parts / "empty.parquet")
-        pl.scan_parquet(parts / "*.parquet").sink_parquet(temp, compression="zstd")
-        with temp.open("rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temp, output)
-    except (OSError, pl.exceptions.PolarsError) as exc:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
-        if isinstance(exc, OSError):
-            raise OutputFileError(output, exc.strerror or str(exc)) from exc
-        raise RecordFileError(output, f"conversion failed ({exc})") from exc
-    finally:
-        shutil.rmtree(parts, ignore_errors=True)
-    fsync_directory(output.parent)
-    records: int = pl.scan_parquet(output).select(pl.len()).collect().item()
-    return records

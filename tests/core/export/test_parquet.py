@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from localdigital_tui.cli import cli
-from localdigital_tui.core.export.parquet import convert, parquet_schema
+from localdigital_tui.core.export.convert import convert
+from localdigital_tui.core.export.parquet import converted_schema
 from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 from localdigital_tui.core.simulate.writer import simulate
 from localdigital_tui.errors import OutputFileError, RecordFileError
@@ -35,7 +36,7 @@ def test_a_round_trip_keeps_every_record_and_answer(
     loaded: LoadedQuestionnaire, sim: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "all.parquet"
-    assert convert(sorted(sim.glob("responses-*.jsonl")), out, loaded) == 900
+    assert convert(sorted(sim.glob("responses-*.jsonl")), out, loaded).records == 900
     frame = pl.read_parquet(out)
     source = records(sim)
     assert frame["record_id"].to_list() == [r["record_id"] for r in source]
@@ -60,7 +61,7 @@ def test_any_files_convert_to_the_questionnaires_schema(
     suppliers.write_text("\n".join(x for x in lines if '"supplier"' in x) + "\n", "utf-8")
     bom = tmp_path / "bom.jsonl"
     bom.write_bytes(b"\xef\xbb\xbf" + "\r\n".join(lines[:5]).encode() + b"\r\n")
-    expected = parquet_schema(loaded.questionnaire)
+    expected = converted_schema(loaded.questionnaire)
     for source in (suppliers, bom):
         out = tmp_path / f"{source.stem}.parquet"
         convert([source], out, loaded)
