@@ -38,6 +38,15 @@ questionnaire_option = click.option(
     help="Questionnaire YAML file (default: the bundled questionnaire.yaml).",
 )
 
+engine_option = click.option(
+    "--engine",
+    type=click.Choice(["polars", "spark"]),
+    default="polars",
+    show_default=True,
+    help="What computes the cells: polars here, or Spark (Parquet only; spark.master as "
+    "Spark is configured; needs the spark extra).",
+)
+
 
 def questionnaire_or_bundled(path: Path | None) -> Path:
     from localdigital_tui.core.questionnaire.bundled import questionnaire_path
@@ -119,3 +128,13 @@ def load_in_language(
             err=True,
         )
     return translated
+
+
+def note_copies(copies: int) -> None:
+    """tables' note on stderr: records found more than once were counted once."""
+    if copies:
+        click.echo(
+            f"note: {copies} line(s) held a record already read (the same record id and "
+            "contents: a copied folder, or a file given twice); each record is counted once",
+            err=True,
+        )

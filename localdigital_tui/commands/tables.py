@@ -10,6 +10,8 @@ from localdigital_tui.commands.options import (
     PathType,
     language_options,
     load_in_language,
+    engine_option,
+    note_copies,
     questionnaire_option,
 )
 
@@ -132,6 +134,7 @@ BASES = ("table", "row", "question", "asked")
     help="Weight the figures: a record_id,weight CSV (as 'localdigital weight' writes); "
     "bases stay unweighted, with the effective base beside them.",
 )
+@engine_option
 @questionnaire_option
 @language_options
 def tables(
@@ -153,6 +156,7 @@ def tables(
     slips: Path | None,
     include_partial: bool,
     weights: Path | None,
+    engine: str,
     questionnaire_file: Path | None,
     language: str | None,
     allow_missing: bool,
@@ -205,7 +209,7 @@ def tables(
             raise click.UsageError(
                 "--check takes only DATA, --table, --targets, --slips and --format"
             )
-        text, failed = _check(loaded, files, table_ids, fmt, targets, slips)
+        text, failed = _check(loaded, files, table_ids, fmt, (targets, slips), engine)
         _emit(text, output, inputs)
         if failed:
             raise SystemExit(1)
@@ -220,12 +224,13 @@ def tables(
         include_partial=include_partial,
         by_tables=by_tables,
         weights=weights,
+        engine=engine,
     )
     idle = idle_options([spec for spec, _ in plan(loaded.questionnaire, request)], request.options)
     if idle:
         raise click.UsageError("; ".join(idle))
     made, aggregates = tabulate_files(files, loaded.questionnaire, request, loaded.sha256)
-    _note_copies(aggregates.copies)
+    note_copies(aggregates.copies)
     source = None
     if fmt in ("json", "text", "xlsx"):
         q = loaded.questionnaire
@@ -246,15 +251,6 @@ def tables(
     _emit(text, output, inputs)
 
 
-def _note_copies(copies: int) -> None:
-    if copies:
-        click.echo(
-            f"note: {copies} line(s) held a record already read (the same record id and "
-            "contents: a copied folder, or a file given twice); each record is counted once",
-            err=True,
-        )
-
-
 def _emit(text: str | bytes, output: Path | None, inputs: list[Path]) -> None:
     if output is None:
         assert isinstance(text, str)
@@ -273,8 +269,8 @@ def _check(
     files: list[Path],
     table_ids: tuple[str, ...],
     fmt: str,
-    targets: Path | None,
-    slips: Path | None,
+    figures: tuple[Path | None, Path | None],
+    engine: str,
 ) -> tuple[str, bool]:
     from localdigital_tui.core.questionnaire.bundled import data_path
     from localdigital_tui.core.tables.build import tables_by_group
@@ -284,13 +280,14 @@ def _check(
 
     if fmt not in ("text", "csv"):
         raise click.UsageError("--check prints text or csv")
+    targets, slips = figures  # --targets, --slips
     wanted = load_targets(targets or data_path("targets.csv"))
     if table_ids:
         wanted = [t for t in wanted if t.table in table_ids]
     listed = load_slips(slips or data_path("slips.csv"))
     found, aggregates = tables_by_group(
-        files, loaded.questionnaire, Options(net=True), loaded.sha256
+        files, loaded.questionnaire, Options(net=True), loaded.sha256, engine
     )
-    _note_copies(aggregates.copies)
+    note_copies(aggregates.copies)
     outcomes = reconcile(wanted, listed, found)
     return render_reconciliation(outcomes, fmt), any(o.status == MISMATCH for o in outcomes)

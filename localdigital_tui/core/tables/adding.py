@@ -15,7 +15,7 @@ from typing import Any
 
 import polars as pl
 
-from localdigital_tui.core.tables.frame import AUDIENCE, SHA256, STATUS, Batch, FlatColumn
+from localdigital_tui.core.tables.frame import AUDIENCE, FILE, SHA256, STATUS, Batch, FlatColumn
 from localdigital_tui.core.tables.part_result import Part
 from localdigital_tui.core.tables.parts import source_of
 from localdigital_tui.core.tables.queries import COMPLETE, FLOAT_SCALE, SPLIT, UNWEIGHTED
@@ -115,9 +115,12 @@ def _check_questionnaire(statuses: pl.DataFrame, sha256: str, part: Part) -> Non
     other = statuses.filter(pl.col(SHA256).is_not_null() & (pl.col(SHA256) != sha256))
     if other.height:
         named = ", ".join(sorted(set(other[SHA256]))[:3])
-        where = part.lines if isinstance(part, Batch) else f"bytes {part.start}-{part.end}"
+        if isinstance(part, Batch):  # every Parquet input: name the first file holding them
+            where = part.sources[min(other[FILE])]
+        else:
+            where = f"{part.path} (bytes {part.start}-{part.end})"
         raise TableError(
-            f"{source_of(part)} ({where}): {other['records'].sum()} record(s) of another "
+            f"{where}: {other['records'].sum()} record(s) of another "
             f"questionnaire (sha256 {named}), not of this one ({sha256}); tabulate them with "
             "their own questionnaire (--questionnaire FILE)"
         )

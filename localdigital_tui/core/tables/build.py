@@ -44,6 +44,7 @@ class Request:
     include_partial: bool = False
     by_tables: bool = False  # --by as one table per answer, not a banner
     weights: Path | None = None  # a record_id,weight file: weighted tables
+    engine: str = "polars"  # or "spark", for Parquet inputs (core/tables/spark.py)
 
 
 def audiences_of(questionnaire: Questionnaire, group: str) -> tuple[str, ...]:
@@ -131,7 +132,7 @@ def tabulate_files(
         flat_name(spec.question): spec.threshold for spec, _ in pairs if spec.threshold is not None
     }
     aggregates = aggregate(
-        record_batches(files, questionnaire, want),
+        record_batches(files, questionnaire, want, engine=request.engine),
         columns,
         audiences=questionnaire.audience_codes(),
         sha256=sha256,
@@ -277,10 +278,14 @@ def _notes(
 
 
 def tables_by_group(
-    files: Sequence[Path], questionnaire: Questionnaire, options: Options, sha256: str | None = None
+    files: Sequence[Path],
+    questionnaire: Questionnaire,
+    options: Options,
+    sha256: str | None = None,
+    engine: str = "polars",
 ) -> tuple[dict[tuple[str, str], Table], Aggregates]:
     """Every table for every single group, from one read: what ``--check`` looks figures up in."""
-    request = Request(group="all", options=options)
+    request = Request(group="all", options=options, engine=engine)
     _, aggregates = tabulate_files(files, questionnaire, request, sha256)
     found: dict[tuple[str, str], Table] = {}
     for group in questionnaire.audience_codes():

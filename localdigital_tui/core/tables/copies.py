@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from localdigital_tui.core.tables.frame import RECORD_ID
+from localdigital_tui.core.tables.frame import FILE, RECORD_ID
 from localdigital_tui.core.tables.part_result import Part, part_frame
 from localdigital_tui.core.tables.parts import source_of
 from localdigital_tui.core.tables.queries import Query
@@ -30,6 +30,8 @@ def first_copies(parts: list[Part], query: Query) -> tuple[pl.LazyFrame, int]:
     for part in parts:
         frame, _ = part_frame(part, query)
         if frame is not None:
+            # A Parquet record's file is not its contents; its Enums compare as their codes.
+            frame = frame.drop(FILE, strict=False).with_columns(pl.col(pl.Enum).cast(pl.String))
             frames.append(frame.with_columns(pl.lit(source_of(part)).alias(SOURCE)))
     whole = pl.concat(frames, how="vertical_relaxed").collect()
     repeated = whole.filter(pl.col(RECORD_ID).is_not_null() & pl.col(RECORD_ID).is_duplicated())

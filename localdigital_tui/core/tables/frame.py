@@ -14,9 +14,9 @@ them. Whatever the input, the frame has the same columns:
 
 Only the columns the requested tables need are read: JSON Lines are scanned with a
 schema naming just those answers (the reader skips the rest, free text included);
-Parquet is projected. JSON Lines come in blocks of whole lines and Parquet in
-slices of rows (:func:`record_batches`) so that memory stays bounded on files
-of any size.
+Parquet is projected. JSON Lines come in blocks of whole lines (memory stays
+bounded on files of any size); all Parquet inputs are one lazy frame, read by
+one streaming query (:func:`record_batches`).
 Parquet may hold the records either nested like the JSON (an ``answers`` struct
 column) or flattened with the column names above.
 
@@ -49,11 +49,11 @@ from localdigital_tui.core.records.line_blocks import LineBlock, line_blocks
 from localdigital_tui.errors import RecordFileError, TableError
 
 BATCH_BYTES = 32 << 20  # JSON Lines are read in blocks of about this many bytes
-BATCH_ROWS = 20_000  # Parquet is read in slices of this many records (about 30 MiB of JSON)
 AUDIENCE = "audience"
 STATUS = "status"
 RECORD_ID = "record_id"
 SHA256 = "__sha256"  # the questionnaire's, as the record names it
+FILE = "__file"  # which Parquet input a record came from (its index)
 ENVELOPE = ("interviewer", "device", "event", "started_at", "submitted_at")
 """What, besides the answers read, tells two copies of a record id apart."""
 
@@ -151,14 +151,17 @@ def _record_time(column: pl.Expr, dtype: pl.Datetime) -> pl.Expr:
 
 def _record_exprs(schema: Mapping[str, pl.DataType]) -> list[pl.Expr]:
     """audience, status, record_id, the questionnaire's sha256 and the envelope, as strings
-    (null where the file has no such column)."""
+    or Enums (null where the file has no such column)."""
 
     def string(name: str) -> pl.Expr:
         dtype = schema.get(name)
+        if dtype is None:
+            return pl.lit(None, pl.String).alias(name)
         if isinstance(dtype, pl.Datetime):
             return _record_time(pl.col(name), dtype).alias(name)
-        found = pl.col(name).cast(pl.String) if dtype is not None else pl.lit(None, pl.String)
-        return found.alias(name)
+        if isinstance(dtype, pl.Enum):  # convert's audience and status
+            return pl.col(name)
+        return pl.col(name).cast(pl.String).alias(name)
 
     reference = schema.get("questionnaire")
     if isinstance(reference, pl.Struct) and "sha256" in {f.name for f in reference.fields}:
@@ -196,11 +199,20 @@ def _nested_select(
 
 @dataclass(frozen=True)
 class Batch:
-    """A lazy flat frame over a slice of a Parquet file, and where that slice is."""
+    """The lazy flat frame over every Parquet input, each record with its file's index
+    (``__file``, for errors that name the file), and the files."""
 
     frame: pl.LazyFrame
-    source: str  # the file
-    lines: str  # "rows 1-20000"
+    sources: tuple[str, ...]
+    engine: str = "polars"  # or "spark": the same cells computed by Spark (:mod:`.spark`)
+
+    @property
+    def source(self) -> str:
+        return self.sources[0] if len(self.sources) == 1 else f"{len(self.sources)} Parquet files"
+
+    @property
+    def lines(self) -> str:
+        return "all rows"
 
 
 def jsonl_frame(data: bytes, columns: Sequence[FlatColumn]) -> pl.LazyFrame:
@@ -214,11 +226,15 @@ def jsonl_frame(data: bytes, columns: Sequence[FlatColumn]) -> pl.LazyFrame:
     return pl.scan_ndjson(data, schema=schema).select(_nested_select(columns, answers, schema))
 
 
-def _parquet_batches(path: Path, columns: Sequence[FlatColumn], rows: int) -> Iterator[Batch]:
-    """The flat frame over ``path`` in slices of ``rows`` records (row count from metadata)."""
+def _is_code(dtype: pl.DataType) -> bool:
+    return isinstance(dtype, pl.Enum | pl.Categorical) or dtype == pl.String
+
+
+def parquet_frame(path: Path, columns: Sequence[FlatColumn], index: int = 0) -> pl.LazyFrame:
+    """The flat frame over one Parquet file (nothing read but its schema). Enum columns
+    (written by convert) stay Enums, so answers are counted as small integers."""
     try:
         schema = pl.read_parquet_schema(path)
-        height = pl.scan_parquet(path).select(pl.len()).collect().item()
     except (OSError, pl.exceptions.PolarsError) as exc:
         raise RecordFileError(path, f"not a readable Parquet file ({exc})") from exc
     for key in (AUDIENCE, STATUS):
@@ -230,16 +246,15 @@ def _parquet_batches(path: Path, columns: Sequence[FlatColumn], rows: int) -> It
     else:
         exprs = _record_exprs(schema)
         for c in columns:
-            source = pl.col(c.name) if c.name in schema else pl.lit(None, dtype=c.dtype)
-            exprs.append(source.cast(c.dtype).alias(c.name))
-    if rows < 1:
-        raise ValueError(f"batch_rows must be at least 1, not {rows}")
-    whole = pl.scan_parquet(path)
-    for start in range(0, max(height, 1), rows):  # an empty file still gives one batch
-        frame = whole.slice(start, rows).select(exprs)
-        yield Batch(
-            frame, str(path), f"rows {start + 1}-{max(start + 1, min(start + rows, height))}"
-        )
+            found = schema.get(c.name)
+            if found is None:
+                exprs.append(pl.lit(None, dtype=c.dtype).alias(c.name))
+            elif c.categorical and isinstance(found, pl.Enum):
+                exprs.append(pl.col(c.name))
+            else:
+                exprs.append(pl.col(c.name).cast(c.dtype).alias(c.name))
+    exprs.append(pl.lit(index, pl.Int64).alias(FILE))
+    return pl.scan_parquet(path).select(exprs)
 
 
 def record_batches(
@@ -247,25 +262,34 @@ def record_batches(
     questionnaire: Questionnaire,
     wanted: Wanted,
     batch_bytes: int | None = None,
-    batch_rows: int | None = None,
+    engine: str = "polars",
 ) -> Iterator[Batch | LineBlock]:
-    """The parts of all ``files``: JSON Lines in blocks of lines, Parquet in slices.
+    """The parts of all ``files``: JSON Lines in blocks of lines, every Parquet file in
+    one lazy frame (the first part, if any).
 
     Nothing is read here: a JSON Lines block is read when it is tabulated (by
-    :func:`jsonl_frame`), a Parquet slice when its lazy frame is collected. JSON
-    Lines come in blocks of about ``batch_bytes`` so that memory stays bounded
-    whatever the file's size (the polars reader maps a whole file into memory);
-    Parquet in slices of ``batch_rows`` records (polars reads only the row groups a
-    slice touches), because one query over a whole Parquet file holds its columns
-    in memory even on the streaming engine.
-    ``batch_bytes`` and ``batch_rows`` default to the module's ``BATCH_BYTES`` and
-    ``BATCH_ROWS``, looked up at call time.
+    :func:`jsonl_frame`), the Parquet when its lazy frame is collected, by one
+    grouped query on the streaming engine (:mod:`.cells`), which reads only the
+    columns it needs, row group by row group, on all cores. JSON Lines come in
+    blocks of about ``batch_bytes`` (default: the module's ``BATCH_BYTES``, looked
+    up at call time) so that memory stays bounded whatever the file's size (the
+    polars reader maps a whole file into memory). With ``engine`` ``spark`` only
+    Parquet is read, by Spark.
     """
     if not files:
         raise RecordFileError("<no input>", "no answers files given")
     columns = flat_columns(questionnaire, wanted)
+    parquet = [p for p in files if p.suffix in PARQUET_SUFFIXES]
+    if engine == "spark" and len(parquet) < len(files):
+        other = next(p for p in files if p.suffix not in PARQUET_SUFFIXES)
+        raise RecordFileError(
+            other,
+            "the spark engine reads Parquet: convert the answers first (localdigital convert)",
+        )
+    if parquet:
+        frames = [parquet_frame(path, columns, i) for i, path in enumerate(parquet)]
+        whole = pl.concat(frames, how="vertical_relaxed") if len(frames) > 1 else frames[0]
+        yield Batch(whole, tuple(str(p) for p in parquet), engine)
     for path in files:
-        if path.suffix in PARQUET_SUFFIXES:
-            yield from _parquet_batches(path, columns, batch_rows or BATCH_ROWS)
-        else:
+        if path.suffix not in PARQUET_SUFFIXES:
             yield from line_blocks(path, batch_bytes or BATCH_BYTES)

@@ -10,6 +10,7 @@ import polars as pl
 from localdigital_tui.core.records.line_blocks import LineBlock, block_lines
 from localdigital_tui.core.tables.frame import Batch, jsonl_frame
 from localdigital_tui.core.tables.queries import Frames, Query
+from localdigital_tui.core.tables.scan import scan_frames
 
 Part = Batch | LineBlock
 
@@ -44,6 +45,12 @@ def part_result(part: Part, query: Query) -> PartResult:
     if frame is None:
         return PartResult(lines)
     try:
+        if isinstance(part, Batch) and part.engine == "spark":
+            from localdigital_tui.core.tables.spark import spark_frames
+
+            return PartResult(lines, spark_frames(part.sources, query))
+        if isinstance(part, Batch):
+            return PartResult(lines, scan_frames(frame, query))
         return PartResult(lines, query.collect(frame))
     except pl.exceptions.PolarsError as exc:
         return PartResult(lines, unparsable=str(exc))

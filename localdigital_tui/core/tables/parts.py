@@ -1,8 +1,9 @@
 """Every part of the input tabulated, in order; big JSON Lines inputs in worker processes.
 
-A part is a block of whole lines of a JSON Lines file (:class:`.LineBlock`) or a
-slice of a Parquet file (:class:`.frame.Batch`). Each gives the small result
-frames of :class:`.queries.Query`.
+A part is a block of whole lines of a JSON Lines file (:class:`.LineBlock`) or
+every Parquet input at once (:class:`.frame.Batch`). Each gives the small result
+frames of :class:`.queries.Query` (Parquet through the one grouped query of
+:mod:`.scan`).
 
 In one process polars parses each block on all cores, but reading a block and
 the queries' single-threaded steps run alone (~1.7 of 2 cores busy). From
@@ -10,8 +11,8 @@ the queries' single-threaded steps run alone (~1.7 of 2 cores busy). From
 worker pool (:class:`~localdigital_tui.core.parallel.pool.WorkerPool`), one
 process per core, each running polars on one thread (:mod:`.block_task`):
 1M records, 2 cores, ``bench_tables.py scale``: 22 s against 27 s in one
-process. Parquet slices are read in this process (polars reads Parquet on all
-cores already), so an input that holds Parquet is tabulated here.
+process. Parquet is read in this process (polars reads Parquet on all cores
+already), so an input that holds Parquet is tabulated here.
 
 A part's result carries its line count and any error as plain data, so line
 numbers in errors count from each file's first block whichever process read it.

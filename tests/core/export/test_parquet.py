@@ -109,17 +109,30 @@ def test_tables_from_parquet_equal_tables_from_json_lines(sim: Path, tmp_path: P
     assert from_json.output.count("\n") > 200
 
 
-def test_parquet_read_in_many_small_slices_gives_the_same_tidy_output(
-    sim: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_parquet_in_row_groups_files_and_string_columns_gives_the_same_tidy_output(
+    sim: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "sim.parquet"
     assert CliRunner().invoke(cli, ["convert", str(sim), "-o", str(out)]).exit_code == 0
-    several = tmp_path / "groups.parquet"
-    pl.read_parquet(out).write_parquet(several, row_group_size=64)
+    frame = pl.read_parquet(out)
+    folder = tmp_path / "parts"
+    folder.mkdir()
+    frame[:500].write_parquet(folder / "a.parquet", row_group_size=64)
+    strings = frame[500:].with_columns(pl.col(pl.Enum).cast(pl.String))  # as before Enums
+    strings.write_parquet(folder / "b.parquet", row_group_size=64)
     from_json = CliRunner().invoke(cli, ["tables", str(sim), "--format", "tidy"])
-    monkeypatch.setattr("localdigital_tui.core.tables.frame.BATCH_ROWS", 50)
-    from_parquet = CliRunner().invoke(cli, ["tables", str(several), "--format", "tidy"])
+    from_parquet = CliRunner().invoke(cli, ["tables", str(folder), "--format", "tidy"])
     assert from_json.exit_code == 0, from_json.output
     assert from_parquet.exit_code == 0, from_parquet.output
     assert from_parquet.output == from_json.output
     assert from_json.output.count("\n") > 200
+
+
+def test_a_converted_file_given_twice_is_counted_once(sim: Path, tmp_path: Path) -> None:
+    out, copy = tmp_path / "sim.parquet", tmp_path / "copy.parquet"
+    assert CliRunner().invoke(cli, ["convert", str(sim), "-o", str(out)]).exit_code == 0
+    copy.write_bytes(out.read_bytes())
+    once = CliRunner().invoke(cli, ["tables", str(out), "--format", "tidy"])
+    twice = CliRunner().invoke(cli, ["tables", str(out), str(copy), "--format", "tidy"])
+    assert twice.exit_code == 0, twice.output
+    assert twice.stdout == once.stdout and "900 line(s) held a record already read" in twice.stderr

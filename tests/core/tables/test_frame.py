@@ -159,25 +159,35 @@ def test_records_format_doc_example_is_tabulated(
     assert got.numeric[(("council", None), "q9__transactions_digital")].total == 40.5
 
 
-def test_parquet_in_slices_of_a_few_rows_gives_the_same_totals(
+def test_parquet_in_row_groups_over_several_files_gives_the_same_totals(
     loaded: LoadedQuestionnaire, survey_file: Path, tmp_path: Path
 ) -> None:
-    path = tmp_path / "groups.parquet"
-    pl.read_ndjson(survey_file).write_parquet(path, row_group_size=10)
+    frame = pl.read_ndjson(survey_file)
+    paths = [tmp_path / "a.parquet", tmp_path / "b.parquet", tmp_path / "c.parquet"]
+    frame[:7].write_parquet(paths[0], row_group_size=3)
+    frame[7:8].write_parquet(paths[1])
+    frame[8:].write_parquet(paths[2], row_group_size=10)
     q = loaded.questionnaire
-    batches = list(record_batches([path], q, WANT, batch_rows=7))
-    height = pl.read_parquet(path).height
-    assert len(batches) == -(-height // 7)
-    assert batches[1].lines == "rows 8-14"
-    assert sum(b.frame.collect().height for b in batches) == height
-    sliced = aggregate(
-        record_batches([path], q, WANT, batch_rows=7),
-        flat_columns(q, WANT),
-        audiences=q.audience_codes(),
-        split="role",
-        thresholds={"q10_amount": 1000},
+    (batch,) = record_batches(paths, q, WANT)
+    assert batch.sources == tuple(map(str, paths))  # type: ignore[union-attr]
+    assert batch.frame.collect().height == frame.height  # type: ignore[union-attr]
+    assert totals(loaded, paths) == totals(loaded, [survey_file])
+
+
+def test_unknown_codes_in_parquet_strings_are_named(
+    loaded: LoadedQuestionnaire, survey_file: Path, tmp_path: Path
+) -> None:
+    frame = pl.read_ndjson(survey_file)
+    odd = frame.with_columns(
+        pl.when(pl.int_range(pl.len()) < 2)
+        .then(pl.col("answers").struct.with_fields(pl.lit("maybe").alias("q8")))
+        .otherwise(pl.col("answers"))
+        .alias("answers")
     )
-    assert sliced == totals(loaded, [survey_file])
+    path = tmp_path / "odd.parquet"
+    odd.write_parquet(path)
+    with pytest.raises(TableError, match="q8: maybe"):
+        totals(loaded, [path])
 
 
 def test_a_record_in_json_lines_and_in_its_parquet_conversion_is_one_record(
@@ -185,13 +195,12 @@ def test_a_record_in_json_lines_and_in_its_parquet_conversion_is_one_record(
 ) -> None:
     """Parquet stores the record times as timestamps; read back they are the same
     strings as in the JSON Lines, so the two copies are the same record, counted once."""
-    from localdigital_tui.core.export.parquet import convert
+    from localdigital_tui.core.export.convert import convert
     from localdigital_tui.core.questionnaire.bundled import data_path
 
     source = data_path("responses.jsonl")
-    parquet = (
-        convert([source], tmp_path / "answers.parquet", loaded) and tmp_path / "answers.parquet"
-    )
+    parquet = tmp_path / "answers.parquet"
+    convert([source], parquet, loaded)
     q = loaded.questionnaire
 
     def tabulated(files: list[Path]) -> Aggregates:

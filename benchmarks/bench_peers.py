@@ -1,0 +1,122 @@
+"""Tables over one Parquet file: localdigital against DuckDB and plain polars.
+
+For each size (default 300,000 and 3,000,000 records) the records are simulated
+(one JSON Lines file, no personal file), converted once by `localdigital convert`
+(validated; its time is printed as records/s), and then, as three separate
+processes interleaved round by round (median of --runs, default 3):
+
+* localdigital: `localdigital tables FILE --group all -f tidy` (to /dev/null);
+* DuckDB: the same cells as one SQL query, a `GROUP BY audience, <column>` per
+  answer column the report counts, `UNION ALL`, over `read_parquet(FILE)`;
+* polars: `group_by("audience", column).len()` per column, `pl.collect_all`.
+
+Printed: each one's median and best time, peak RSS (of that process, `os.wait4`),
+and the ratios of localdigital to DuckDB and to polars. The machine is shared with
+other work; figures are medians. DuckDB comes with the `bench` extra.
+
+    python benchmarks/bench_peers.py [--records 300000 3000000] [--runs 3]
+    python benchmarks/bench_peers.py --peer duckdb FILE     (one peer run, used by the above)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from harness import LOCALDIGITAL, OUTPUT, PYTHON, Runs, interleaved, machine, run_once
+
+HERE = Path(__file__).resolve()
+
+
+def answer_columns() -> list[str]:
+    """The categorical columns the whole report counts (with --group all)."""
+    from localdigital_tui.core.questionnaire.bundled import questionnaire_path
+    from localdigital_tui.core.questionnaire.loader import load_questionnaire
+    from localdigital_tui.core.tables.build import Request, plan, wanted
+    from localdigital_tui.core.tables.frame import flat_columns
+
+    q = load_questionnaire(questionnaire_path()).questionnaire
+    specs = [spec for spec, _ in plan(q, Request(group="all"))]
+    return [c.name for c in flat_columns(q, wanted(q, specs, None)) if c.categorical]
+
+
+def duckdb_peer(path: str) -> None:
+    import duckdb
+
+    parts = [
+        f"SELECT audience::VARCHAR AS audience, '{c}' AS column, {c}::VARCHAR AS choice, "
+        f"count(*) AS n FROM read_parquet('{path}') GROUP BY audience, {c}"
+        for c in answer_columns()
+    ]
+    rows = duckdb.sql(" UNION ALL ".join(parts)).fetchall()
+    print(len(rows))
+
+
+def polars_peer(path: str) -> None:
+    import polars as pl
+
+    lazy = pl.scan_parquet(path)
+    found = pl.collect_all([lazy.group_by("audience", c).len() for c in answer_columns()])
+    print(sum(f.height for f in found))
+
+
+def data(records: int) -> tuple[Path, float]:
+    """The converted Parquet file of ``records`` records, and convert's records/s."""
+    work = OUTPUT / f"peers-{records}"
+    jsonl, parquet = work / "responses.jsonl", work / "responses.parquet"
+    rate_file = work / "convert-rate.txt"
+    if not parquet.exists():
+        if not jsonl.exists():
+            run_once([*LOCALDIGITAL, "simulate", "-n", str(records), "-o", str(jsonl),
+                      "--no-personal", "--force"])  # fmt: skip
+        done = run_once([*LOCALDIGITAL, "convert", str(jsonl), "-o", str(parquet), "--force"])
+        rate_file.write_text(f"{records / done.seconds:.0f} {done.seconds:.2f} "
+                             f"{done.peak_rss_mib:.0f}\n")  # fmt: skip
+    rate, seconds, rss = rate_file.read_text().split()
+    print(f"convert {records:,} records (validated): {float(seconds):.1f} s, "
+          f"{float(rate):,.0f} records/s, peak RSS {rss} MiB")  # fmt: skip
+    return parquet, float(rate)
+
+
+def compare(records: int, runs: int) -> dict[str, Runs]:
+    parquet, _ = data(records)
+    commands = {
+        "localdigital": [*LOCALDIGITAL, "tables", str(parquet), "--group", "all", "-f", "tidy"],
+        "duckdb": [PYTHON, str(HERE), "--peer", "duckdb", str(parquet)],
+        "polars": [PYTHON, str(HERE), "--peer", "polars", str(parquet)],
+    }  # fmt: skip
+    found = interleaved(commands, runs)
+    print(f"{records:,} records, {parquet.stat().st_size / 2**20:,.0f} MiB of Parquet:")
+    for name, result in found.items():
+        print(f"  {result.line(name, records)}")
+    ours = found["localdigital"].median
+    print(f"  ratio localdigital/duckdb {ours / found['duckdb'].median:.2f}x, "
+          f"localdigital/polars {ours / found['polars'].median:.2f}x (medians)")  # fmt: skip
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, nargs="+", default=[300_000, 3_000_000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--peer", choices=["duckdb", "polars"])
+    parser.add_argument("file", nargs="?")
+    args = parser.parse_args()
+    if args.peer:
+        {"duckdb": duckdb_peer, "polars": polars_peer}[args.peer](args.file)
+        return
+    print(machine())
+    started = time.perf_counter()
+    results = {n: compare(n, args.runs) for n in args.records}
+    if len(results) > 1:
+        low, high = min(results), max(results)
+        growth = results[high]["localdigital"].median / results[low]["localdigital"].median
+        print(f"localdigital {low:,} -> {high:,} records: {growth:.1f}x the time for "
+              f"{high / low:.0f}x the records")  # fmt: skip
+    print(f"(all in {time.perf_counter() - started:.0f} s)", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

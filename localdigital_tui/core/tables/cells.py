@@ -1,0 +1,151 @@
+"""The cells every table is made from, defined once and computed by polars or Spark.
+
+One ``group_by`` over the flat records (:mod:`.frame`) by file, audience, split,
+status and questionnaire sha256 gives, per group, in one pass:
+
+* ``records``: how many records;
+* ``<column>|=<code>``: how many gave each code of each categorical answer (a
+  comparison on an Enum column is one on small integers), and ``<column>|given``:
+  how many gave any (more than the codes add up to means codes the questionnaire
+  does not have);
+* ``<question>|answered``: how many answered the question (any of its rows);
+* per numeric field ``n``, ``total`` (exact: integers as integers, floats as whole
+  millionths), ``min``, ``max`` and, above a threshold, ``n_above``,
+  ``total_above``, ``min_above``.
+
+The expressions are narwhals expressions, so the same definitions run on a polars
+LazyFrame (streaming engine) and on a PySpark DataFrame (:mod:`.spark`); the few
+wide rows that come back are turned into the small frames :mod:`.aggregate` adds
+up (:func:`small_frames`), whichever engine computed them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import narwhals as nw
+import polars as pl
+
+from localdigital_tui.core.tables.frame import (
+    AUDIENCE,
+    FILE,
+    RECORD_ID,
+    SHA256,
+    STATUS,
+    FlatColumn,
+)
+from localdigital_tui.core.tables.queries import COMPLETE, FLOAT_SCALE, SPLIT
+
+KEYS = (FILE, AUDIENCE, SPLIT, STATUS, SHA256)
+IDS = "__ids"  # record ids given
+DISTINCT = "__distinct"  # distinct record ids
+
+
+def _exact_sum(expr: nw.Expr, column: FlatColumn) -> nw.Expr:
+    if column.dtype.is_integer():
+        return expr.sum()
+    return (expr * FLOAT_SCALE).round(0).cast(nw.Int64).sum()
+
+
+def _numeric(column: FlatColumn, threshold: int | None) -> list[nw.Expr]:
+    c, name = nw.col(column.name), column.name
+    exprs = [
+        c.count().alias(f"{name}|n"),
+        _exact_sum(c, column).alias(f"{name}|total"),
+        c.min().alias(f"{name}|min"),
+        c.max().alias(f"{name}|max"),
+    ]
+    if threshold is not None:
+        above = nw.when(c > threshold).then(c)
+        exprs += [
+            above.count().alias(f"{name}|n_above"),
+            _exact_sum(above, column).alias(f"{name}|total_above"),
+            above.min().alias(f"{name}|min_above"),
+        ]
+    return exprs
+
+
+def cell_exprs(columns: Sequence[FlatColumn], thresholds: Mapping[str, int]) -> list[nw.Expr]:
+    """The aggregations of one group (see the module's docstring for the names)."""
+    exprs = [nw.len().alias("records")]
+    by_question: dict[str, list[str]] = {}
+    for c in columns:
+        by_question.setdefault(c.question, []).append(c.name)
+        if c.categorical:
+            value = nw.col(c.name)
+            exprs += [
+                (value == code).cast(nw.Int64).sum().alias(f"{c.name}|={code}")
+                for code in c.choices
+            ]
+            exprs.append(value.count().alias(f"{c.name}|given"))
+    for question, names in by_question.items():
+        given = nw.any_horizontal(*(~nw.col(n).is_null() for n in names), ignore_nulls=True)
+        exprs.append(given.cast(nw.Int64).sum().alias(f"{question}|answered"))
+    for c in columns:
+        if not c.categorical:
+            exprs += _numeric(c, thresholds.get(c.name))
+    return exprs
+
+
+def cells(
+    frame: nw.LazyFrame[Any], columns: Sequence[FlatColumn], thresholds: Mapping[str, int]
+) -> nw.LazyFrame[Any]:
+    """The one grouped query (``frame`` has the flat columns, ``SPLIT`` and ``FILE``)."""
+    return frame.group_by(*KEYS).agg(*cell_exprs(columns, thresholds))
+
+
+def id_counts(frame: nw.LazyFrame[Any]) -> nw.LazyFrame[Any]:
+    """Record ids given and distinct: fewer distinct means a record in several places."""
+    ids = nw.col(RECORD_ID)
+    return frame.select(ids.count().alias(IDS), ids.n_unique().alias(DISTINCT))
+
+
+def small_frames(
+    wide: pl.DataFrame,
+    columns: Sequence[FlatColumn],
+    include_partial: bool,
+    unknown_codes: Callable[[FlatColumn], list[str]],
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """statuses, counts and summary as :mod:`.queries` gives them, from the wide rows.
+
+    Where a column holds codes the questionnaire does not have, ``unknown_codes``
+    finds them (a query of its own: only strings, never Enums, can hold them)."""
+    keys = pl.col(AUDIENCE, SPLIT, STATUS, SHA256).cast(pl.String)
+    wide = wide.with_columns(keys).sort(KEYS, nulls_last=True)  # either engine's rows in one order
+    statuses = wide.select(FILE, AUDIENCE, SPLIT, STATUS, SHA256, pl.col("records").cast(pl.Int64))
+    kept = wide if include_partial else wide.filter(pl.col(STATUS) == COMPLETE)
+    rows: list[dict[str, Any]] = []
+    for record in kept.iter_rows(named=True):
+        for c in columns:
+            if not c.categorical:
+                continue
+            for code in c.choices:
+                count = record[f"{c.name}|={code}"] or 0
+                if count:
+                    rows.append(_count_row(record, c.name, code, count))
+            unknown = (record[f"{c.name}|given"] or 0) - sum(
+                record[f"{c.name}|={code}"] or 0 for code in c.choices
+            )
+            if unknown:
+                rows += [_count_row(record, c.name, x, unknown) for x in unknown_codes(c)]
+    counts = pl.DataFrame(
+        rows,
+        schema={AUDIENCE: pl.String, SPLIT: pl.String, "column": pl.String,
+                "choice": pl.String, "count": pl.Int64},
+    )  # fmt: skip
+    summary_names = [n for n in wide.columns if "|" in n and "|=" not in n and "|given" not in n]
+    summary = kept.select(AUDIENCE, SPLIT, *summary_names).with_columns(
+        pl.col(n).fill_null(0) for n in summary_names if n.endswith(("|n", "|answered", "|total"))
+    )
+    return statuses, counts, summary
+
+
+def _count_row(record: dict[str, Any], column: str, code: str, count: int) -> dict[str, Any]:
+    return {
+        AUDIENCE: record[AUDIENCE],
+        SPLIT: record[SPLIT],
+        "column": column,
+        "choice": code,
+        "count": count,
+    }

@@ -1,0 +1,42 @@
+"""The cells of every Parquet input, computed by polars in one streaming query.
+
+The lazy frame of :func:`.frame.record_batches` (every Parquet file, only the
+columns the tables need) meets the grouped query of :mod:`.cells`; with the query
+over the record ids it is collected with ``pl.collect_all`` on the streaming
+engine, which reads row groups on all cores and keeps only the groups' running
+sums in memory. What comes back is the small frames of :mod:`.queries`.
+"""
+
+from __future__ import annotations
+
+import narwhals as nw
+import polars as pl
+
+from localdigital_tui.core.tables.cells import cells, small_frames
+from localdigital_tui.core.tables.frame import RECORD_ID, FlatColumn
+from localdigital_tui.core.tables.queries import COMPLETE, SPLIT, Frames, Query
+
+
+def split_column(lazy: pl.LazyFrame, split: str | None) -> pl.LazyFrame:
+    """``__split``: the ``--by`` answer as text (null without ``--by``)."""
+    value = pl.lit(None, dtype=pl.String) if split is None else pl.col(split).cast(pl.String)
+    return lazy.with_columns(value.alias(SPLIT))
+
+
+def scan_frames(lazy: pl.LazyFrame, query: Query) -> Frames:
+    """statuses, counts, summary and the record id hashes of every Parquet record."""
+    framed = split_column(lazy, query.split)
+    grouped = cells(nw.from_native(framed), query.columns, query.thresholds).to_native()
+    ids = framed.select(pl.col(RECORD_ID).drop_nulls().hash().alias("id"))
+    wide, hashes = pl.collect_all([grouped, ids], engine="streaming")
+
+    def unknown_codes(column: FlatColumn) -> list[str]:
+        kept = framed if query.include_partial else framed.filter(pl.col("status") == COMPLETE)
+        value = pl.col(column.name).cast(pl.String)
+        found = kept.select(value.filter(~value.is_in(column.choices)).unique().sort())
+        return [str(x) for x in found.collect().to_series().drop_nulls()]
+
+    statuses, counts, summary = small_frames(
+        wide, query.columns, query.include_partial, unknown_codes
+    )
+    return statuses, counts, summary, hashes.to_series()
