@@ -51,12 +51,16 @@ def convert(
       localdigital convert data/ -o responses.parquet
       localdigital tables responses.parquet
     """
+    from localdigital_tui.commands.progress import progress_bar, size_of
     from localdigital_tui.core.export.convert import convert as write_parquet
     from localdigital_tui.core.export.parquet import answers_files
     from localdigital_tui.core.questionnaire.loader import load_questionnaire
 
     loaded = load_questionnaire(questionnaire_or_bundled(questionnaire_file))
     files = answers_files(inputs)
-    result = write_parquet(files, output, loaded, overwrite=force, validate=not no_validate)
+    with progress_bar(size_of(files), "converting") as advance:
+        result = write_parquet(
+            files, output, loaded, overwrite=force, validate=not no_validate, progress=advance
+        )
     stop_if_invalid(result.summaries, not_done="not converted")
     click.echo(f"{output}: {result.records} records from {len(files)} file(s)")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -89,6 +88,7 @@ def merge(
       localdigital merge laptops/ extra/*.jsonl -o merged/merged.jsonl
     """
     from localdigital_tui.commands.options import questionnaire_or_bundled
+    from localdigital_tui.commands.progress import progress_bar, size_of
     from localdigital_tui.core.merge import MergeOptions, MergeOutputs, expand_inputs
     from localdigital_tui.core.merge import merge as merge_files
     from localdigital_tui.core.questionnaire.loader import load_questionnaire
@@ -102,12 +102,8 @@ def merge(
     options = MergeOptions(include_partial=include_partial, jobs=jobs)
     try:
         files = expand_inputs(inputs)
-        if sys.stderr.isatty():
-            total = sum(path.stat().st_size for path in files)
-            with click.progressbar(length=total, label="merging", file=sys.stderr) as bar:
-                report = merge_files(files, questionnaires, outputs, options, bar.update)
-        else:
-            report = merge_files(files, questionnaires, outputs, options)
+        with progress_bar(size_of(files), "merging") as advance:
+            report = merge_files(files, questionnaires, outputs, options, advance)
     except MergeInputError as exc:
         raise click.UsageError(str(exc)) from exc
     click.echo(render_report(report), err=True)

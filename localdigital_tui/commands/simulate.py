@@ -78,20 +78,23 @@ def simulate(
     # fault it in again, ~1 us of CPU a record: keep it until the command ends.
     # Read when polars is first imported, so set before the imports below.
     os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:-1,muzzy_decay_ms:-1")
+    from localdigital_tui.commands.progress import progress_bar
     from localdigital_tui.core.questionnaire.loader import load_questionnaire
     from localdigital_tui.core.simulate.writer import simulate as write_simulation
 
     loaded = load_questionnaire(questionnaire_or_bundled(questionnaire_file))
-    written = write_simulation(
-        loaded,
-        records,
-        output,
-        files=files,
-        seed=seed,
-        partial_rate=partial_rate,
-        personal=not no_personal,
-        overwrite=force,
-    )
+    with progress_bar(records, "simulating", unit="records") as advance:
+        written = write_simulation(
+            loaded,
+            records,
+            output,
+            files=files,
+            seed=seed,
+            partial_rate=partial_rate,
+            personal=not no_personal,
+            overwrite=force,
+            progress=advance,
+        )
     for out in written:
         extra = f" (personal: {out.personal})" if out.personal else ""
         click.echo(f"{out.responses}: {out.records} records{extra}")

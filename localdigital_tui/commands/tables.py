@@ -177,6 +177,7 @@ def tables(
       localdigital tables --weights weights.csv        weighted (see localdigital weight)
       localdigital tables --language cy --allow-missing-translations   labels in Welsh
     """
+    from localdigital_tui.commands.progress import progress_bar, size_of
     from localdigital_tui.core.questionnaire.bundled import data_path
     from localdigital_tui.core.records.provenance import provenance
     from localdigital_tui.core.tables.build import (
@@ -229,7 +230,10 @@ def tables(
     idle = idle_options([spec for spec, _ in plan(loaded.questionnaire, request)], request.options)
     if idle:
         raise click.UsageError("; ".join(idle))
-    made, aggregates = tabulate_files(files, loaded.questionnaire, request, loaded.sha256)
+    with progress_bar(size_of(f for f in files if f.suffix != ".parquet"), "reading") as advance:
+        made, aggregates = tabulate_files(
+            files, loaded.questionnaire, request, loaded.sha256, advance
+        )
     note_copies(aggregates.copies)
     source = None
     if fmt in ("json", "text", "xlsx"):

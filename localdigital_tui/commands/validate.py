@@ -41,6 +41,7 @@ def validate(
       localdigital validate questionnaire.yaml
       localdigital validate data/responses.jsonl data/personal.jsonl
     """
+    from localdigital_tui.commands.progress import progress_bar, size_of
     from localdigital_tui.core.questionnaire.loader import load_questionnaire
     from localdigital_tui.core.questionnaire.text import summary_lines
     from localdigital_tui.core.records.validation import RecordValidator
@@ -72,7 +73,8 @@ def validate(
                 load_questionnaire(questionnaire_or_bundled(questionnaire_file))
             )
         try:
-            summary = validator.validate_file(path)
+            with progress_bar(size_of([path]), f"validating {path.name}") as advance:
+                summary = validator.validate_file(path, progress=advance)
         except RecordFileError as exc:
             click.echo(f"error: {exc}", err=True)
             failed = True

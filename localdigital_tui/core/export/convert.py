@@ -12,7 +12,8 @@ every file's validation summary. Otherwise the parts become the output:
 
 * ``-o FILE.parquet``: one file, the parts streamed into it in order, in row
   groups of ``ROW_GROUP_ROWS`` (polars, DuckDB and Spark read row groups in
-  parallel), written beside its name, fsynced and renamed into place;
+  parallel), written beside its name, fsynced and renamed into place; its
+  metadata (``UNIQUE_IDS``) says whether every record id is there once;
 * ``-o FOLDER`` (no ``.parquet`` suffix): a dataset, the folder of parts
   (``part-000000.parquet`` ...), one schema, that ``scan_parquet(FOLDER)``,
   DuckDB's ``read_parquet('FOLDER/*.parquet')`` and Spark's ``read.parquet(FOLDER)``
@@ -50,6 +51,7 @@ from localdigital_tui.errors import OutputFileError, RecordFileError
 CHUNK_BYTES = 32 << 20  # ~14,000 records: a chunk validated and written at a time
 ROW_GROUP_ROWS = 131_072  # rows per row group in the one-file output
 PARALLEL_FROM_BYTES = 64 << 20  # less input than this: one process is as fast
+UNIQUE_IDS = "localdigital.record_ids"  # Parquet metadata: "unique" when no id repeats
 
 Progress = Callable[[int], None]  # told the bytes of each chunk done
 
@@ -175,9 +177,17 @@ def _take(result: Converted, chunk: Chunk, done: ChunkDone) -> None:
 
 
 def _write_one_file(parts: list[Path], output: Path, row_group_rows: int) -> None:
+    """The parts streamed into one file; its metadata says when no record id repeats
+    (``tables`` then need not read the ids to find copies)."""
     temp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
+    ids = pl.col("record_id")
+    whole = pl.scan_parquet(parts)
+    unique = whole.select((ids.n_unique() == pl.len()) & (ids.null_count() == 0)).collect()
+    metadata = {UNIQUE_IDS: "unique"} if unique.item() else None
     try:
-        pl.scan_parquet(parts).sink_parquet(temp, compression="zstd", row_group_size=row_group_rows)
+        whole.sink_parquet(
+            temp, compression="zstd", row_group_size=row_group_rows, metadata=metadata
+        )
         with temp.open("rb") as handle:
             os.fsync(handle.fileno())
         os.replace(temp, output)

@@ -19,6 +19,7 @@ process gives.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -123,9 +124,11 @@ class RecordValidator:
         *,
         workers: int | None = None,
         chunk_bytes: int = DEFAULT_CHUNK_BYTES,
+        progress: Callable[[int], None] | None = None,
     ) -> ValidationSummary:
         """Every line of one file. With ``expect``, a valid line of the other kind is a
-        bad line. ``workers`` processes (default: one per CPU for big files)."""
+        bad line. ``workers`` processes (default: one per CPU for big files). ``progress``
+        is told the bytes of each chunk done."""
         path = Path(path)
         try:
             with path.open("rb") as handle:
@@ -138,8 +141,10 @@ class RecordValidator:
         jobs = jobs_for(workers, len(chunks), worth_it=size >= PARALLEL_FROM_BYTES)
         summary = ValidationSummary(str(path))
         with WorkerPool(jobs, start_validator, (self.loaded, expect)) as pool:
-            for part in pool.in_order(validate_chunk, chunks):
+            for chunk, part in zip(chunks, pool.in_order(validate_chunk, chunks), strict=True):
                 summary.add(part)
+                if progress is not None:
+                    progress(chunk.size)
         return summary
 
 

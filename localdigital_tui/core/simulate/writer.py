@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,11 +128,13 @@ def simulate(
     profile: Profile = REPORT_PROFILE,
     batch: int = BATCH,
     sync: bool = True,
+    progress: Callable[[int], None] | None = None,
 ) -> list[OutputFile]:
     """Write ``records`` simulated records; returns the files written.
 
     Directories are created as needed; existing files are an error unless
-    ``overwrite``. ``sync=False`` skips fsync (see :func:`replacing`).
+    ``overwrite``. ``sync=False`` skips fsync (see :func:`replacing`). ``progress`` is
+    told the records of each batch written.
     """
     make_folder(path if files is not None else path.parent)
     outputs = plan_outputs(path, records, files, personal=personal)
@@ -143,11 +145,17 @@ def simulate(
             raise OutputFileError(existing[0], "already exists (use --force to replace it)")
     plan = LinePlan(loaded, profile, seed, partial_rate)
     for output in outputs:
-        _write(plan, output, batch, sync)
+        _write(plan, output, batch, sync, progress)
     return outputs
 
 
-def _write(plan: LinePlan, output: OutputFile, batch: int, sync: bool) -> None:
+def _write(
+    plan: LinePlan,
+    output: OutputFile,
+    batch: int,
+    sync: bool,
+    progress: Callable[[int], None] | None,
+) -> None:
     """Batches made by polars while the previous batch is written (one at a time, in order)."""
     try:
         with contextlib.ExitStack() as stack:
@@ -163,6 +171,8 @@ def _write(plan: LinePlan, output: OutputFile, batch: int, sync: bool) -> None:
                 if pending is not None:
                     pending.result()
                 pending = writer.submit(_write_batch, frame, answers, personal)
+                if progress is not None:
+                    progress(frame.height)
             if pending is not None:
                 pending.result()
     except OSError as exc:

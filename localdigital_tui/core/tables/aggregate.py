@@ -10,7 +10,7 @@ after this module works on these few hundred aggregated numbers
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 import polars as pl
@@ -37,6 +37,7 @@ def aggregate(
     include_partial: bool = False,
     jobs: int | None = None,
     weights: Path | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> Aggregates:
     """Run the queries on each part and add up their few rows as exact Python numbers.
 
@@ -61,7 +62,7 @@ def aggregate(
 
     adding = adding_parts()
     ids = []
-    for part, (statuses, counts, summary, part_ids) in tabulated(listed, query, jobs):
+    for part, (statuses, counts, summary, part_ids) in tabulated(listed, query, jobs, progress):
         adding.add(statuses, counts, summary, where=part)
         ids.append(part_ids)
     result = adding.finish()

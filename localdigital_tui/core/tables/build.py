@@ -8,7 +8,7 @@ and ``--by`` split.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -122,9 +122,11 @@ def tabulate_files(
     questionnaire: Questionnaire,
     request: Request,
     sha256: str | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> tuple[list[Table], Aggregates]:
     """Read ``files`` once and make every table the request asks for; with ``sha256``
-    (the questionnaire file's), records of another questionnaire are refused."""
+    (the questionnaire file's), records of another questionnaire are refused.
+    ``progress`` is told the bytes of each block of JSON Lines read."""
     pairs = plan(questionnaire, request)
     want = wanted(questionnaire, [spec for spec, _ in pairs], request.by)
     columns = flat_columns(questionnaire, want)
@@ -140,6 +142,7 @@ def tabulate_files(
         thresholds=thresholds,
         include_partial=request.include_partial,
         weights=request.weights,
+        progress=progress,
     )
     return make_tables(aggregates, questionnaire, request), aggregates
 

@@ -4,10 +4,12 @@ One ``group_by`` over the flat records (:mod:`.frame`) by file, audience, split,
 status and questionnaire sha256 gives, per group, in one pass:
 
 * ``records``: how many records;
-* ``<column>|=<code>``: how many gave each code of each categorical answer (a
-  comparison on an Enum column is one on small integers), and ``<column>|given``:
-  how many gave any (more than the codes add up to means codes the questionnaire
-  does not have);
+* ``<column>|=<code>``: how many gave each code of each categorical answer, and
+  ``<column>|given``: how many gave any (more than the codes add up to means codes
+  the questionnaire does not have). The engine hands each categorical answer over
+  as the index of its code among the question's choices (-1: a code the
+  questionnaire does not have), so counting compares small integers: an Enum
+  written by convert is its index already;
 * ``<question>|answered``: how many answered the question (any of its rows);
 * per numeric field ``n``, ``total`` (exact: integers as integers, floats as whole
   millionths), ``min``, ``max`` and, above a threshold, ``n_above``,
@@ -66,22 +68,27 @@ def _numeric(column: FlatColumn, threshold: int | None) -> list[nw.Expr]:
     return exprs
 
 
-def cell_exprs(columns: Sequence[FlatColumn], thresholds: Mapping[str, int]) -> list[nw.Expr]:
-    """The aggregations of one group (see the module's docstring for the names)."""
+def cell_exprs(
+    columns: Sequence[FlatColumn], thresholds: Mapping[str, int], bool_sums: bool = True
+) -> list[nw.Expr]:
+    """The aggregations of one group (see the module's docstring for the names).
+    ``bool_sums``: the engine adds up booleans (polars, ~20% faster than integers);
+    Spark adds numbers only."""
     exprs = [nw.len().alias("records")]
     by_question: dict[str, list[str]] = {}
     for c in columns:
         by_question.setdefault(c.question, []).append(c.name)
         if c.categorical:
             value = nw.col(c.name)
+            tests = [value == index for index in range(len(c.choices))]
             exprs += [
-                (value == code).cast(nw.Int64).sum().alias(f"{c.name}|={code}")
-                for code in c.choices
+                (test if bool_sums else test.cast(nw.Int64)).sum().alias(f"{c.name}|={code}")
+                for test, code in zip(tests, c.choices, strict=True)
             ]
             exprs.append(value.count().alias(f"{c.name}|given"))
-    for question, names in by_question.items():
-        given = nw.any_horizontal(*(~nw.col(n).is_null() for n in names), ignore_nulls=True)
-        exprs.append(given.cast(nw.Int64).sum().alias(f"{question}|answered"))
+    for question, names in by_question.items():  # any row given: the first given is not null
+        given = nw.coalesce(*map(nw.col, names)) if len(names) > 1 else nw.col(names[0])
+        exprs.append(given.count().alias(f"{question}|answered"))
     for c in columns:
         if not c.categorical:
             exprs += _numeric(c, thresholds.get(c.name))
@@ -89,10 +96,14 @@ def cell_exprs(columns: Sequence[FlatColumn], thresholds: Mapping[str, int]) -> 
 
 
 def cells(
-    frame: nw.LazyFrame[Any], columns: Sequence[FlatColumn], thresholds: Mapping[str, int]
+    frame: nw.LazyFrame[Any],
+    columns: Sequence[FlatColumn],
+    thresholds: Mapping[str, int],
+    bool_sums: bool = True,
 ) -> nw.LazyFrame[Any]:
-    """The one grouped query (``frame`` has the flat columns, ``SPLIT`` and ``FILE``)."""
-    return frame.group_by(*KEYS).agg(*cell_exprs(columns, thresholds))
+    """The one grouped query (``frame`` has the flat columns, categorical answers as code
+    indexes, ``SPLIT`` and ``FILE``)."""
+    return frame.group_by(*KEYS).agg(*cell_exprs(columns, thresholds, bool_sums))
 
 
 def id_counts(frame: nw.LazyFrame[Any]) -> nw.LazyFrame[Any]:

@@ -54,6 +54,7 @@ STATUS = "status"
 RECORD_ID = "record_id"
 SHA256 = "__sha256"  # the questionnaire's, as the record names it
 FILE = "__file"  # which Parquet input a record came from (its index)
+UNIQUE_IDS = "localdigital.record_ids"  # convert's Parquet metadata: "unique", no id twice
 ENVELOPE = ("interviewer", "device", "event", "started_at", "submitted_at")
 """What, besides the answers read, tells two copies of a record id apart."""
 
@@ -205,6 +206,7 @@ class Batch:
     frame: pl.LazyFrame
     sources: tuple[str, ...]
     engine: str = "polars"  # or "spark": the same cells computed by Spark (:mod:`.spark`)
+    ids_unique: bool = False  # the one input, and convert found no record id twice in it
 
     @property
     def source(self) -> str:
@@ -228,6 +230,14 @@ def jsonl_frame(data: bytes, columns: Sequence[FlatColumn]) -> pl.LazyFrame:
 
 def _is_code(dtype: pl.DataType) -> bool:
     return isinstance(dtype, pl.Enum | pl.Categorical) or dtype == pl.String
+
+
+def _says_ids_unique(path: Path) -> bool:
+    """convert wrote this file and found every record id in it once (its metadata)."""
+    try:
+        return pl.read_parquet_metadata(path).get(UNIQUE_IDS) == "unique"
+    except (OSError, pl.exceptions.PolarsError) as exc:
+        raise RecordFileError(path, f"not a readable Parquet file ({exc})") from exc
 
 
 def parquet_frame(path: Path, columns: Sequence[FlatColumn], index: int = 0) -> pl.LazyFrame:
@@ -289,7 +299,8 @@ def record_batches(
     if parquet:
         frames = [parquet_frame(path, columns, i) for i, path in enumerate(parquet)]
         whole = pl.concat(frames, how="vertical_relaxed") if len(frames) > 1 else frames[0]
-        yield Batch(whole, tuple(str(p) for p in parquet), engine)
+        unique = len(files) == 1 and _says_ids_unique(parquet[0])
+        yield Batch(whole, tuple(str(p) for p in parquet), engine, unique)
     for path in files:
         if path.suffix not in PARQUET_SUFFIXES:
             yield from line_blocks(path, batch_bytes or BATCH_BYTES)

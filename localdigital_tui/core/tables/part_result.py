@@ -50,7 +50,7 @@ def part_result(part: Part, query: Query) -> PartResult:
 
             return PartResult(lines, spark_frames(part.sources, query))
         if isinstance(part, Batch):
-            return PartResult(lines, scan_frames(frame, query))
+            return PartResult(lines, scan_frames(frame, query, part.ids_unique))
         return PartResult(lines, query.collect(frame))
     except pl.exceptions.PolarsError as exc:
         return PartResult(lines, unparsable=str(exc))

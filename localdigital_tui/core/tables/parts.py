@@ -20,7 +20,7 @@ numbers in errors count from each file's first block whichever process read it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from localdigital_tui.core.parallel.pool import WorkerPool, jobs_for
 from localdigital_tui.core.records.line_blocks import LineBlock
@@ -42,17 +42,31 @@ def jobs_for_parts(parts: Sequence[Part], requested: int | None = None) -> int:
 
 
 def tabulated(
-    parts: Iterable[Part], query: Query, jobs: int | None = None
+    parts: Iterable[Part],
+    query: Query,
+    jobs: int | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> Iterator[tuple[Part, Frames]]:
-    """Each part with its result frames, in order (``jobs``: None picks the number)."""
+    """Each part with its result frames, in order (``jobs``: None picks the number);
+    ``progress`` is told the bytes of each JSON Lines block done."""
     listed = list(parts)
     count = jobs_for_parts(listed, jobs)
     if count == 1:
-        yield from _numbered(listed, (part_result(part, query) for part in listed))
+        results = (part_result(part, query) for part in listed)
+        yield from _numbered(listed, _told(listed, results, progress))
         return
     tasks = [(part, query) for part in listed if isinstance(part, LineBlock)]
     with WorkerPool(count, start_block_worker) as pool:
-        yield from _numbered(listed, pool.in_order(tabulate_block, tasks))
+        yield from _numbered(listed, _told(listed, pool.in_order(tabulate_block, tasks), progress))
+
+
+def _told(
+    parts: list[Part], results: Iterable[PartResult], progress: Callable[[int], None] | None
+) -> Iterator[PartResult]:
+    for part, result in zip(parts, results, strict=True):
+        yield result
+        if progress is not None and isinstance(part, LineBlock):
+            progress(part.end - part.start)
 
 
 def _numbered(parts: list[Part], results: Iterable[PartResult]) -> Iterator[tuple[Part, Frames]]:

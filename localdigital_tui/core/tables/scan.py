@@ -23,11 +23,29 @@ def split_column(lazy: pl.LazyFrame, split: str | None) -> pl.LazyFrame:
     return lazy.with_columns(value.alias(SPLIT))
 
 
-def scan_frames(lazy: pl.LazyFrame, query: Query) -> Frames:
-    """statuses, counts, summary and the record id hashes of every Parquet record."""
+def code_index(column: FlatColumn, dtype: pl.DataType) -> pl.Expr:
+    """A categorical answer as the index of its code in the question's choices (-1: not
+    one of them): an Enum of those choices is its index already (its physical form)."""
+    value = pl.col(column.name)
+    if isinstance(dtype, pl.Enum) and list(dtype.categories) == list(column.choices):
+        return value.to_physical()
+    mapping = {code: i for i, code in enumerate(column.choices)}
+    index = value.cast(pl.String).replace_strict(mapping, default=-1, return_dtype=pl.Int32)
+    return pl.when(value.is_not_null()).then(index).alias(column.name)
+
+
+def scan_frames(lazy: pl.LazyFrame, query: Query, ids_unique: bool = False) -> Frames:
+    """statuses, counts, summary and the record id hashes of every Parquet record (none
+    when ``ids_unique``: the one input, whose ids convert found once each)."""
     framed = split_column(lazy, query.split)
-    grouped = cells(nw.from_native(framed), query.columns, query.thresholds).to_native()
+    schema = framed.collect_schema()
+    coded = framed.with_columns(
+        code_index(c, schema[c.name]) for c in query.columns if c.categorical
+    )
+    grouped = cells(nw.from_native(coded), query.columns, query.thresholds).to_native()
     ids = framed.select(pl.col(RECORD_ID).drop_nulls().hash().alias("id"))
+    if ids_unique:
+        ids = ids.clear()
     wide, hashes = pl.collect_all([grouped, ids], engine="streaming")
 
     def unknown_codes(column: FlatColumn) -> list[str]:

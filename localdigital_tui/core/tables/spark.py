@@ -10,7 +10,8 @@ The session is Spark's own: ``SparkSession.builder.getOrCreate()`` takes
 ``spark.master`` and the rest from the usual places (``spark-defaults.conf`` in
 ``$SPARK_CONF_DIR``, ``PYSPARK_SUBMIT_ARGS="--master spark://host:7077 pyspark-shell"``,
 or the session ``spark-submit`` started); with none of them it runs ``local[*]``.
-Only flat Parquet files (as ``convert`` writes them) are read. Record ids found
+Only flat Parquet files (as ``convert`` writes them) are read, as ``file://``
+paths (on a cluster, a file system every executor mounts). Record ids found
 more than once are sent back (only those), and :mod:`.copies` then reads the
 inputs again to keep one copy of each, as for the polars engine.
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import reduce
+from pathlib import Path
 from typing import Any
 
 import narwhals as nw
@@ -59,7 +61,7 @@ def _flat(
 ) -> Any:
     from pyspark.sql import functions as F
 
-    frame = spark.read.parquet(path)
+    frame = spark.read.parquet(Path(path).resolve().as_uri())  # file:// on every executor
     present = set(frame.columns)
     if "answers" in present or not {AUDIENCE, STATUS} <= present:
         raise RecordFileError(
@@ -91,7 +93,15 @@ def spark_frames(sources: Sequence[str], query: Query) -> Frames:
 
     flat = [_flat(spark, s, i, query.columns, query.split) for i, s in enumerate(sources)]
     whole = reduce(lambda a, b: a.unionByName(b), flat)
-    grouped = cells(nw.from_native(whole), query.columns, query.thresholds).to_native()
+    coded = whole.withColumns(
+        {  # the index of the code among the choices; -1: not one of them
+            c.name: F.array_position(F.array(*map(F.lit, c.choices)), F.col(c.name)) - 1
+            for c in query.columns
+            if c.categorical
+        }
+    )
+    grouped = cells(nw.from_native(coded), query.columns, query.thresholds, bool_sums=False)
+    grouped = grouped.to_native()
     rows = [row.asDict() for row in grouped.collect()]
     if not rows:  # no records: nothing to add up
         empty = pl.DataFrame(schema={AUDIENCE: pl.String, SPLIT: pl.String})

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from localdigital_tui.cli import cli
-from localdigital_tui.core.export.convert import convert
+from localdigital_tui.core.export.convert import UNIQUE_IDS, convert
 from localdigital_tui.core.export.parquet import converted_schema
 from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 from localdigital_tui.core.records.validation import RecordValidator
@@ -88,3 +88,21 @@ def test_without_validation_undecodable_lines_are_an_error_naming_the_bytes(
     assert result.exit_code == 1
     assert "cannot be converted" in result.output and "bytes 0-" in result.output
     assert not (tmp_path / "x.parquet").exists()
+
+
+def test_the_file_says_whether_each_record_id_is_there_once(
+    loaded: LoadedQuestionnaire, sim: Path, tmp_path: Path
+) -> None:
+    first = files_of(sim)[0]
+    once, twice = tmp_path / "once.parquet", tmp_path / "twice.parquet"
+    convert([first], once, loaded)
+    convert([first, first], twice, loaded)
+    assert pl.read_parquet_metadata(once).get(UNIQUE_IDS) == "unique"
+    assert UNIQUE_IDS not in pl.read_parquet_metadata(twice)
+    runner = CliRunner()
+    from_json = runner.invoke(cli, ["tables", str(first), "-f", "tidy"])
+    for path in (once, twice):  # ids not read / read and the copies counted once
+        result = runner.invoke(cli, ["tables", str(path), "-f", "tidy"])
+        assert result.exit_code == 0, result.output
+        assert result.stdout == from_json.stdout
+    assert "line(s) held a record already read" in result.stderr
