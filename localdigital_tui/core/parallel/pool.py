@@ -13,7 +13,8 @@ tasks were given, so a result never depends on which process was faster.
 * At most ``ahead`` tasks per worker are in flight, so results never pile up.
 * Leaving the ``with`` block, however it is left (an error, Ctrl-C, the
   signal handlers of :mod:`localdigital_tui.cli` raising), cancels what has not
-  started and waits for the workers to exit: no process outlives the block.
+  started and waits for the workers, and for multiprocessing's resource tracker,
+  to exit: no process outlives the block.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import resource_tracker
 from types import TracebackType
 from typing import Any, TypeVar
 
@@ -91,6 +93,7 @@ class WorkerPool:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
+            _stop_resource_tracker()
 
     def in_order(self, function: Callable[[T], R], tasks: Iterable[T]) -> Iterator[R]:
         """``function(task)`` for each task, in task order."""
@@ -109,6 +112,15 @@ class WorkerPool:
         finally:
             for future in pending:
                 future.cancel()
+
+
+def _stop_resource_tracker() -> None:
+    """End the helper process ``spawn`` starts beside the workers (multiprocessing's
+    resource tracker) and wait for it: left alone, it outlives the command, ending
+    only when it notices the parent is gone. A later pool starts it again."""
+    stop = getattr(resource_tracker._resource_tracker, "_stop", None)
+    if stop is not None:
+        stop()
 
 
 def _result(future: Future[R]) -> R:
