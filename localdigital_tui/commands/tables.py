@@ -8,9 +8,9 @@ import click
 
 from localdigital_tui.commands.options import (
     PathType,
+    engine_option,
     language_options,
     load_in_language,
-    engine_option,
     note_copies,
     questionnaire_option,
 )

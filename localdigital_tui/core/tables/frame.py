@@ -14,11 +14,9 @@ them. Whatever the input, the frame has the same columns:
 
 Only the columns the requested tables need are read: JSON Lines are scanned with a
 schema naming just those answers (the reader skips the rest, free text included);
-Parquet is projected. JSON Lines come in blocks of whole lines (memory stays
-bounded on files of any size); all Parquet inputs are one lazy frame, read by
-one streaming query (:func:`record_batches`).
-Parquet may hold the records either nested like the JSON (an ``answers`` struct
-column) or flattened with the column names above.
+Parquet is projected. JSON Lines come in blocks of whole lines; all Parquet inputs
+are one lazy frame (:func:`record_batches`). Parquet may hold the records nested
+like the JSON (an ``answers`` struct column) or flat, with the names above.
 
 Personal files are never read: a file whose name starts with ``personal`` is
 refused when named and skipped when found in a directory.
@@ -200,8 +198,7 @@ def _nested_select(
 
 @dataclass(frozen=True)
 class Batch:
-    """The lazy flat frame over every Parquet input, each record with its file's index
-    (``__file``, for errors that name the file), and the files."""
+    """The lazy flat frame over every Parquet input (``__file``: each record's file)."""
 
     frame: pl.LazyFrame
     sources: tuple[str, ...]
@@ -226,10 +223,6 @@ def jsonl_frame(data: bytes, columns: Sequence[FlatColumn]) -> pl.LazyFrame:
     }
     schema |= {"questionnaire": reference, "answers": answers}
     return pl.scan_ndjson(data, schema=schema).select(_nested_select(columns, answers, schema))
-
-
-def _is_code(dtype: pl.DataType) -> bool:
-    return isinstance(dtype, pl.Enum | pl.Categorical) or dtype == pl.String
 
 
 def _says_ids_unique(path: Path) -> bool:

@@ -88,6 +88,8 @@ def _flat(
 
 def spark_frames(sources: Sequence[str], query: Query) -> Frames:
     """statuses, counts, summary and the record ids found more than once."""
+    if query.weights is not None:
+        raise TableError("--weights: weighted tables are computed by polars (not --engine spark)")
     spark = session()
     from pyspark.sql import functions as F
 

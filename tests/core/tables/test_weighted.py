@@ -187,7 +187,7 @@ def test_weights_across_many_blocks_parquet_and_copies_count_each_record_once(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from localdigital_tui.core.export.parquet import convert
+    from localdigital_tui.core.export.convert import convert
 
     ids = records["record_id"].to_list()
     path = write_weights(tmp_path / "w.csv", ids, [1 + (i % 3) / 2 for i in range(len(ids))])
@@ -198,7 +198,6 @@ def test_weights_across_many_blocks_parquet_and_copies_count_each_record_once(
     parquet = tmp_path / "answers.parquet"
     convert([DATA], parquet, loaded)
     monkeypatch.setattr("localdigital_tui.core.tables.frame.BATCH_BYTES", 4000)  # many blocks
-    monkeypatch.setattr("localdigital_tui.core.tables.frame.BATCH_ROWS", 30)  # many slices
     for files in ([DATA, copy], [parquet], [copy, parquet]):
         made, aggregates = tabulate_files(files, loaded.questionnaire, request)
         assert aggregates.copies == (len(files) - 1) * len(ids)
