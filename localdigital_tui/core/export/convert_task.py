@@ -80,7 +80,7 @@ def convert_chunk(task: ChunkTask) -> ChunkDone:
         return ChunkDone(summary)
     schema = converted_schema(_worker.loaded.questionnaire)
     try:
-        frame = flat_block(data, _worker.loaded.questionnaire).cast(schema)  # type: ignore[arg-type]
+        frame = flat_block(data, _worker.loaded.questionnaire, typed=True).cast(schema)  # type: ignore[arg-type]
     except pl.exceptions.PolarsError as exc:
         return ChunkDone(summary, unreadable=str(exc).splitlines()[0])
     frame.write_parquet(task.part, compression="zstd", row_group_size=task.row_group_rows)

@@ -94,26 +94,29 @@ def converted_schema(questionnaire: Questionnaire) -> dict[str, pl.DataType]:
     return schema
 
 
-def json_schema(questionnaire: Questionnaire) -> dict[str, pl.DataType]:
-    """The nested schema the JSON Lines are read with (unknown keys are not read)."""
+def json_schema(questionnaire: Questionnaire, typed: bool = False) -> dict[str, pl.DataType]:
+    """The nested schema the JSON Lines are read with (unknown keys are not read);
+    ``typed``: codes read straight into the Enums of :func:`converted_schema` (for
+    validated lines: a code the questionnaire lacks is a polars error)."""
+    flat = converted_schema(questionnaire) if typed else parquet_schema(questionnaire)
     answers: dict[str, pl.DataType] = {}
     for q in _answer_questions(questionnaire):
         if isinstance(q, GridQuestion | NumbersQuestion):
-            answers[q.code] = pl.Struct({r.code: _value_type(q) for r in q.rows})
+            answers[q.code] = pl.Struct({r.code: flat[flat_name(q.code, r.code)] for r in q.rows})
         else:
-            answers[q.code] = _value_type(q)
+            answers[q.code] = flat[q.code]
     return {
         "record_id": pl.String(),
         "questionnaire": pl.Struct(
             {"id": pl.String(), "version": pl.String(), "sha256": pl.String()}
         ),
-        "audience": pl.String(),
+        "audience": flat["audience"],
         "interviewer": pl.String(),
         "device": pl.String(),
         "event": pl.String(),
         "started_at": pl.String(),
         "submitted_at": pl.String(),
-        "status": pl.String(),
+        "status": flat["status"],
         "answers": pl.Struct(answers),
         "timings": pl.Struct({q.code: pl.Float64() for q in questionnaire.questions}),
     }
@@ -152,9 +155,10 @@ def flatten(questionnaire: Questionnaire) -> list[pl.Expr]:
     return exprs
 
 
-def flat_block(data: bytes, questionnaire: Questionnaire) -> pl.DataFrame:
-    """A block of whole JSON Lines (validated) as the flat columns of :func:`parquet_schema`."""
-    nested = json_schema(questionnaire)
+def flat_block(data: bytes, questionnaire: Questionnaire, typed: bool = False) -> pl.DataFrame:
+    """A block of whole JSON Lines (validated) as the flat columns of :func:`parquet_schema`
+    (``typed``: of :func:`converted_schema`)."""
+    nested = json_schema(questionnaire, typed)
     return pl.read_ndjson(io.BytesIO(data), schema=nested).select(flatten(questionnaire))
 
 
