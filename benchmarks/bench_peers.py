@@ -14,7 +14,11 @@ Printed: each one's median and best time, peak RSS (of that process, `os.wait4`)
 and the ratios of localdigital to DuckDB and to polars. The machine is shared with
 other work; figures are medians. DuckDB comes with the `bench` extra.
 
-    python benchmarks/bench_peers.py [--records 300000 3000000] [--runs 3]
+`--jsonl` does the same over the JSON Lines file itself: localdigital's tables,
+DuckDB's query over `read_json` (the answers nested as in the records), and
+polars' bare `scan_ndjson(path).collect()`.
+
+    python benchmarks/bench_peers.py [--records 300000 3000000] [--runs 3] [--jsonl]
     python benchmarks/bench_peers.py --peer duckdb FILE     (one peer run, used by the above)
 """
 
@@ -45,18 +49,30 @@ def answer_columns() -> list[str]:
 def duckdb_peer(path: str) -> None:
     import duckdb
 
+    source, columns, read = "t", {c: c for c in answer_columns()}, ""
+    if path.endswith(".jsonl"):  # the same cells, the answers nested as in the records,
+        read = (  # the file read once
+            f"WITH t AS MATERIALIZED (SELECT audience, answers FROM "
+            f"read_json('{path}', format='newline_delimited')) "
+        )
+        columns = {c: "answers." + ".".join(c.split("__")) for c in columns}
+    else:
+        source = f"read_parquet('{path}')"
     parts = [
-        f"SELECT audience::VARCHAR AS audience, '{c}' AS column, {c}::VARCHAR AS choice, "
-        f"count(*) AS n FROM read_parquet('{path}') GROUP BY audience, {c}"
-        for c in answer_columns()
+        f"SELECT audience::VARCHAR AS audience, '{c}' AS column, {e}::VARCHAR AS choice, "
+        f"count(*) AS n FROM {source} GROUP BY audience, {e}"
+        for c, e in columns.items()
     ]
-    rows = duckdb.sql(" UNION ALL ".join(parts)).fetchall()
+    rows = duckdb.sql(read + " UNION ALL ".join(parts)).fetchall()
     print(len(rows))
 
 
 def polars_peer(path: str) -> None:
     import polars as pl
 
+    if path.endswith(".jsonl"):  # polars' own reader, the whole file, nothing counted
+        print(pl.scan_ndjson(path).collect().height)
+        return
     lazy = pl.scan_parquet(path)
     found = pl.collect_all([lazy.group_by("audience", c).len() for c in answer_columns()])
     print(sum(f.height for f in found))
@@ -64,7 +80,11 @@ def polars_peer(path: str) -> None:
 
 def data(records: int) -> tuple[Path, float]:
     """The converted Parquet file of ``records`` records, and convert's records/s."""
-    work = OUTPUT / f"peers-{records}"
+    from localdigital_tui.core.questionnaire.bundled import questionnaire_path
+    from localdigital_tui.core.questionnaire.loader import load_questionnaire
+
+    sha = load_questionnaire(questionnaire_path()).sha256[:12]  # new questionnaire, new data
+    work = OUTPUT / f"peers-{records}-{sha}"
     jsonl, parquet = work / "responses.jsonl", work / "responses.parquet"
     rate_file = work / "convert-rate.txt"
     if not parquet.exists():
@@ -80,15 +100,17 @@ def data(records: int) -> tuple[Path, float]:
     return parquet, float(rate)
 
 
-def compare(records: int, runs: int) -> dict[str, Runs]:
+def compare(records: int, runs: int, jsonl: bool) -> dict[str, Runs]:
     parquet, _ = data(records)
+    source = parquet.with_suffix(".jsonl") if jsonl else parquet
     commands = {
-        "localdigital": [*LOCALDIGITAL, "tables", str(parquet), "--group", "all", "-f", "tidy"],
-        "duckdb": [PYTHON, str(HERE), "--peer", "duckdb", str(parquet)],
-        "polars": [PYTHON, str(HERE), "--peer", "polars", str(parquet)],
+        "localdigital": [*LOCALDIGITAL, "tables", str(source), "--group", "all", "-f", "tidy"],
+        "duckdb": [PYTHON, str(HERE), "--peer", "duckdb", str(source)],
+        "polars": [PYTHON, str(HERE), "--peer", "polars", str(source)],
     }  # fmt: skip
     found = interleaved(commands, runs)
-    print(f"{records:,} records, {parquet.stat().st_size / 2**20:,.0f} MiB of Parquet:")
+    kind = "JSON Lines" if jsonl else "Parquet"
+    print(f"{records:,} records, {source.stat().st_size / 2**20:,.0f} MiB of {kind}:")
     for name, result in found.items():
         print(f"  {result.line(name, records)}")
     ours = found["localdigital"].median
@@ -101,6 +123,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, nargs="+", default=[300_000, 3_000_000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--jsonl", action="store_true", help="over the JSON Lines instead")
     parser.add_argument("--peer", choices=["duckdb", "polars"])
     parser.add_argument("file", nargs="?")
     args = parser.parse_args()
@@ -109,7 +132,7 @@ def main() -> None:
         return
     print(machine())
     started = time.perf_counter()
-    results = {n: compare(n, args.runs) for n in args.records}
+    results = {n: compare(n, args.runs, args.jsonl) for n in args.records}
     if len(results) > 1:
         low, high = min(results), max(results)
         growth = results[high]["localdigital"].median / results[low]["localdigital"].median
