@@ -88,7 +88,7 @@ def declared_languages(tree: dict[str, Any], positions: PositionIndex) -> Langua
         )
     used: set[str] = set()
     for path, value in _texts(tree, ()):
-        for where, part in _text_parts(value, path, audiences, set(codes)):
+        for where, part in _text_parts(value, path, audiences):
             if isinstance(part, dict):
                 used.update(k for k in part if k in codes)
                 _check_map(found, positions, where, part)
@@ -150,27 +150,21 @@ def _texts(node: Any, path: Path) -> Iterator[tuple[Path, Any]]:
             yield from _texts(value, (*path, index))
 
 
-def _is_language_map(value: Any, audiences: set[str], languages: set[str]) -> bool:
-    """A mapping of language codes to texts (not of audience codes)?"""
-    return (
-        isinstance(value, dict)
-        and bool(value)
-        and not (set(value) & audiences)
-        and bool(set(value) & languages or not set(value) <= audiences)
-    )
+def _is_language_map(value: Any, audiences: set[str]) -> bool:
+    """A mapping of languages to texts: any non-empty mapping whose keys are no audience
+    codes (a key that is no declared language either is then reported as unknown)."""
+    return isinstance(value, dict) and bool(value) and not (set(value) & audiences)
 
 
-def _text_parts(
-    value: Any, path: Path, audiences: set[str], languages: set[str]
-) -> Iterator[tuple[Path, Any]]:
+def _text_parts(value: Any, path: Path, audiences: set[str]) -> Iterator[tuple[Path, Any]]:
     """The parts of one text that are translated or not: a language mapping, or a plain
     text (an audience wording holds one per audience; a language mapping may hold
     audience wordings, whose texts are then in that language already)."""
-    if _is_language_map(value, audiences, languages):
+    if _is_language_map(value, audiences):
         yield path, value
     elif isinstance(value, dict):
         for audience, inner in value.items():
-            yield from _text_parts(inner, (*path, audience), audiences, languages)
+            yield from _text_parts(inner, (*path, audience), audiences)
     elif isinstance(value, str):
         yield path, value
 
