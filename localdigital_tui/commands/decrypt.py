@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from localdigital_tui.commands.options import PathType
+from localdigital_tui.commands.options import PathType, questionnaires_option
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -31,14 +31,7 @@ SHOWN = 20
     type=PathType(dir_okay=False),
     help="The plain personal lines (never one of the inputs).",
 )
-@click.option(
-    "--questionnaire",
-    "-q",
-    "questionnaire_files",
-    multiple=True,
-    type=PathType(exists=True, dir_okay=False),
-    help="A questionnaire the lines may name (repeatable; default: the bundled one).",
-)
+@questionnaires_option("lines")
 def decrypt(
     personal_file: Path, identity_file: Path, output: Path, questionnaire_files: tuple[Path, ...]
 ) -> None:

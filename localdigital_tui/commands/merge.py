@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from localdigital_tui.commands.options import PathType
+from localdigital_tui.commands.options import PathType, questionnaires_option
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -36,14 +36,7 @@ COLUMNS = (
     type=PathType(dir_okay=False),
     help="The merged answers file; the other outputs go beside it unless named.",
 )
-@click.option(
-    "--questionnaire",
-    "-q",
-    "questionnaire_files",
-    multiple=True,
-    type=PathType(exists=True, dir_okay=False),
-    help="A questionnaire the records may name (repeatable; default: the bundled one).",
-)
+@questionnaires_option("records")
 @click.option("--include-partial", is_flag=True, help="Merge drafts (status partial) too.")
 @click.option("--personal", type=PathType(dir_okay=False), help="Personal output.")
 @click.option("--quarantine", type=PathType(dir_okay=False), help="Bad lines.")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -14,6 +15,9 @@ if TYPE_CHECKING:  # imported when a value is converted: `--help` needs no pathl
     from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
     from localdigital_tui.core.records.kinds import FileKind
     from localdigital_tui.core.records.validation import ValidationSummary
+
+
+Command = TypeVar("Command", bound=Callable[..., Any])
 
 
 class PathType(click.Path):
@@ -46,6 +50,18 @@ engine_option = click.option(
     help="What computes the cells: polars here, or Spark (Parquet only; spark.master as "
     "Spark is configured; needs the spark extra).",
 )
+
+
+def questionnaires_option(what: str) -> Callable[[Command], Command]:
+    """``--questionnaire`` repeatable: the questionnaires ``what`` (records, lines) may name."""
+    return click.option(
+        "--questionnaire",
+        "-q",
+        "questionnaire_files",
+        multiple=True,
+        type=PathType(exists=True, dir_okay=False),
+        help=f"A questionnaire the {what} may name (repeatable; default: the bundled one).",
+    )
 
 
 def questionnaire_or_bundled(path: Path | None) -> Path:
