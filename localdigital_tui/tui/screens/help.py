@@ -17,7 +17,6 @@ KEYS = """\
   F1            this help
   ctrl+o        commands: go to a question, the next
                 missing answer, review, submit, quit
-  F2            the next language (questionnaires with several)
   ctrl+q        quit (mid-interview the draft is kept)
 
 [b]Start screen[/b]
@@ -26,6 +25,7 @@ KEYS = """\
 
 [b]Respondent type[/b] (the introduction above it, to read out)
   PgUp PgDn     scroll the introduction
+  F2            the introduction in the next language
   1 2           council or supplier; to change it later,
                 ctrl+p on the first question, or the review
 
@@ -33,6 +33,7 @@ KEYS = """\
   ctrl+n        next question (Enter too, not in long text)
   ctrl+p        previous question
   ctrl+r        review all answers
+  F2            the next language (questionnaires with several)
   Tab           next field (Q9 has two)
 
 [b]Choices[/b]
