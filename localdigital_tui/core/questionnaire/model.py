@@ -182,6 +182,9 @@ class Questionnaire(Strict):
         return [q.code for q in self.questions if q.personal]
 
 
+GAPS_SHOWN = 10  # untranslated texts named when a language is refused
+
+
 class LoadedQuestionnaire(BaseModel):
     """A validated questionnaire with the file it came from and that file's hash."""
 
@@ -212,10 +215,16 @@ class LoadedQuestionnaire(BaseModel):
             )
         gaps = self.gaps.get(language, [])
         if gaps and not allow_missing:
+            shown = gaps[:GAPS_SHOWN]
+            more = (
+                f" (the first {len(shown)} above; validate lists all)"
+                if len(gaps) > len(shown)
+                else ""
+            )
             raise TranslationError(
                 self.path,
-                gaps,
-                f"{len(gaps)} text(s) have no {language} translation; "
+                shown,
+                f"{len(gaps)} text(s) have no {language} translation{more}; "
                 "--allow-missing-translations shows them in the default language",
             )
         return self.model_copy(update={"questionnaire": self.translations[language]})
