@@ -22,8 +22,6 @@ from localdigital_tui.core.tables.queries import COMPLETE, FLOAT_SCALE, SPLIT, U
 from localdigital_tui.core.tables.totals import Aggregates, GroupKey, Numeric
 from localdigital_tui.errors import TableError
 
-LAYERS = ("", "|w", "|w2")  # counts, sums of weights, sums of squared weights
-
 
 class Adding:
     """Adds up the result frames of the parts, checking what they hold."""

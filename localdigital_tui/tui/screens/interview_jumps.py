@@ -85,9 +85,8 @@ class InterviewJumps(OffersCommands, InterviewQuestions):
                 self.store.loaded = self.store.loaded.in_language(following, allow_missing=True)
             await self._show(row)
             gaps = len(loaded.gaps.get(following, []))
-            untranslated = (
-                f"; {gaps} texts without a translation show in the default" if gaps else ""
-            )
+            default = loaded.questionnaire.default_language
+            untranslated = f"; {gaps} texts without a translation show in {default}" if gaps else ""
             self.notify(f"Language: {following}{untranslated}")
 
     async def submit_now(self) -> None:
