@@ -23,6 +23,7 @@ NEWLINE = ord("\n")
 DEFAULT_CHUNK_BYTES = 16 * 1024 * 1024
 MAX_LINE_BYTES = 8 * 1024 * 1024
 _SCAN_BLOCK = 64 * 1024
+READ_BLOCK = 1 << 20  # bytes read at a time by read_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,33 +102,58 @@ def _strip(body: bytes) -> bytes:
 
 
 def read_lines(chunk: Chunk) -> Iterator[RawLine]:
-    """The lines of one chunk, numbered from 1, read one by one with ``readline``.
+    """The lines of one chunk, numbered from 1, read in blocks of ``READ_BLOCK`` bytes.
 
-    A line longer than ``MAX_LINE_BYTES`` (no record is near that: think of a
+    A line of ``MAX_LINE_BYTES`` or more (no record is near that: think of a
     binary file without line ends) is cut there and flagged ``overlong``; the
-    rest of it is read in pieces and counted, never held in memory.
+    rest of it is only counted, never held in memory. A line of exactly the limit
+    that ends the chunk without a line end is an ordinary last line.
     """
     limit = MAX_LINE_BYTES
-    with open(chunk.path, "rb") as handle:
+    number = 0
+    head = b""  # the start of a line not ended yet (shorter than the limit)
+    cut = -1  # while skipping an overlong line: its length so far
+    for block in _blocks(chunk):
+        pieces = block.split(b"\n")
+        for index in range(len(pieces) - 1):
+            piece = pieces[index]
+            number += 1
+            if cut >= 0:
+                yield RawLine(number, head, True, overlong=True, length=cut + len(piece))
+                head, cut = b"", -1
+            elif head:
+                body = head + piece
+                head = b""
+                if len(body) >= limit:
+                    yield RawLine(number, body[:limit], True, overlong=True, length=len(body))
+                else:
+                    yield RawLine(number, _strip(body), True)
+            elif len(piece) >= limit:
+                yield RawLine(number, piece[:limit], True, overlong=True, length=len(piece))
+            else:
+                yield RawLine(number, _strip(piece), True)
+        rest = pieces[-1]
+        if cut >= 0:
+            cut += len(rest)
+        elif len(head) + len(rest) > limit:
+            cut = len(head) + len(rest)
+            head = (head + rest[: limit - len(head)])[:limit]
+        else:
+            head += rest
+    if cut >= 0:
+        yield RawLine(number + 1, head, False, overlong=True, length=cut)
+    elif head:
+        yield RawLine(number + 1, _strip(head), False)
+
+
+def _blocks(chunk: Chunk) -> Iterator[bytes]:
+    """The chunk's bytes in blocks (fewer if the file shrank after planning)."""
+    with open(chunk.path, "rb", buffering=0) as handle:
         handle.seek(chunk.start)
         remaining = chunk.size
-        number = 0
         while remaining > 0:
-            raw = handle.readline(min(remaining, limit))
-            if not raw:  # the file shrank after planning
+            block = handle.read(min(remaining, READ_BLOCK))
+            if not block:
                 break
-            remaining -= len(raw)
-            number += 1
-            ended = raw.endswith(b"\n")
-            if ended or remaining == 0 or len(raw) < limit:
-                yield RawLine(number, _strip(raw[:-1] if ended else raw), ended)
-                continue
-            length = len(raw)
-            while remaining > 0 and not ended:
-                rest = handle.readline(min(remaining, _SCAN_BLOCK))
-                if not rest:
-                    break
-                remaining -= len(rest)
-                ended = rest.endswith(b"\n")
-                length += len(rest) - ended
-            yield RawLine(number, raw, ended, overlong=True, length=length)
+            remaining -= len(block)
+            yield block

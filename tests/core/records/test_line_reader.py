@@ -129,3 +129,53 @@ def test_an_overlong_line_says_how_long_it_was(
     path.write_bytes(b"y" * 100 + b"\n" + b"z" * 40)
     lines = list(read_lines(plan_chunks([path])[0]))
     assert [(r.size, r.ended, r.overlong) for r in lines] == [(100, True, True), (40, False, True)]
+
+
+def readline_lines(path: Path, limit: int) -> list[tuple[int, bytes, bool, bool, int]]:
+    """The reader as it was before it read in blocks (``readline``), kept as the oracle."""
+    found = []
+    data = path.read_bytes()
+    with path.open("rb") as handle:
+        remaining, number = len(data), 0
+        while remaining > 0:
+            raw = handle.readline(min(remaining, limit))
+            remaining -= len(raw)
+            number += 1
+            ended = raw.endswith(b"\n")
+            if ended or remaining == 0 or len(raw) < limit:
+                body = line_reader._strip(raw[:-1] if ended else raw)
+                found.append((number, body, ended, False, len(body)))
+                continue
+            length = len(raw)
+            while remaining > 0 and not ended:
+                rest = handle.readline(min(remaining, 3))
+                remaining -= len(rest)
+                ended = rest.endswith(b"\n")
+                length += len(rest) - ended
+            found.append((number, raw, ended, True, length))
+    return found
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    pieces=st.lists(
+        st.sampled_from([b"\n", b"\r\n", b"\xef\xbb\xbf", b"y", b"yyyyy", b"z" * 17, b"\r"]),
+        max_size=40,
+    ),
+    limit=st.integers(1, 20),
+    block=st.integers(1, 30),
+)
+def test_reading_in_blocks_gives_what_readline_gave(
+    pieces: list[bytes], limit: int, block: int
+) -> None:
+    """Any block size, any line limit: the same lines, cuts, lengths and line ends."""
+    with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
+        patch.setattr(line_reader, "MAX_LINE_BYTES", limit)
+        patch.setattr(line_reader, "READ_BLOCK", block)
+        path = Path(folder) / "a.jsonl"
+        path.write_bytes(b"".join(pieces))
+        got = [
+            (r.number, r.body, r.ended, r.overlong, r.size)
+            for r in read_lines(plan_chunks([path], 1 << 20)[0])
+        ]
+        assert got == readline_lines(path, limit)
