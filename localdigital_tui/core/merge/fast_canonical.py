@@ -156,8 +156,8 @@ class FastCanonical:
         answers = record.answers
         for name, condition, allowed in self._skip_rules[key]:
             if (
-                getattr(answers, name) is not UNSET
-                and getattr(answers, condition, UNSET) not in allowed
+                getattr(answers, name) is not None
+                and getattr(answers, condition, None) not in allowed
             ):
                 return None
         canonical = self._encode(record)

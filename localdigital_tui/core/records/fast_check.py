@@ -22,7 +22,6 @@ from operator import attrgetter
 from typing import Any
 
 import msgspec
-from msgspec import UNSET
 
 from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 from localdigital_tui.core.questionnaire.skip_rules import skip_conditions
@@ -139,8 +138,8 @@ class FastLineCheck:
         answers = items if answers_of is None else list(map(answers_of, items))
         for code, condition, allowed in self._skip_rules:
             for given in answers:
-                if getattr(given, code, UNSET) is not UNSET and (
-                    getattr(given, condition, UNSET) not in allowed
+                if getattr(given, code, None) is not None and (
+                    getattr(given, condition, None) not in allowed
                 ):
                     return False
         return True
