@@ -68,6 +68,10 @@ class FastLineCheck:
         ]
 
     def responses(self, raw: bytes) -> bool:
+        return self.response(raw) is not None
+
+    def response(self, raw: bytes) -> Any | None:
+        """The decoded line if it is certainly valid (any status), else ``None``."""
         # Lines of a file are mostly of one kind: try the kind of the last good line,
         # else the decoder for the kind the line names. A wrong guess only means the
         # decoder refuses (its audience and status are literals it checks).
@@ -76,42 +80,52 @@ class FastLineCheck:
         except DECODE_ERRORS:
             decode = self._decoders.get((string_after(raw, AUDIENCE), string_after(raw, STATUS)))
             if decode is None:
-                return False
+                return None
             try:
                 record = decode(raw)
             except DECODE_ERRORS:
-                return False
+                return None
             self._likely = decode
         submitted = record.submitted_at
-        return (
+        if (
             is_uuid4(record.record_id)
             and in_utc(record.started_at, submitted)
             and self._skips_ok([record.answers])
-        )
+        ):
+            return record
+        return None
 
     def personal(self, raw: bytes) -> bool:
+        return self._one_personal(raw) is not None
+
+    def _one_personal(self, raw: bytes) -> Any | None:
         try:
             record = self._personal(raw)
         except DECODE_ERRORS:
-            return False
-        return is_uuid4(record.record_id)
+            return None
+        return record if is_uuid4(record.record_id) else None
 
     def doubtful_responses(self, lines: Sequence[bytes]) -> list[int]:
         """Indexes of the answers lines not certainly valid, in order."""
-        return self._doubtful(lines, self._complete, self._complete_ok, self.responses)
+        return _nones(self.decoded_responses(lines))
 
     def doubtful_personal(self, lines: Sequence[bytes]) -> list[int]:
         """Indexes of the personal lines not certainly valid, in order."""
-        return self._doubtful(lines, self._personal, _ids_ok, self.personal)
+        return _nones(self._decoded(lines, self._personal, _ids_ok, self._one_personal))
 
-    def _doubtful(
+    def decoded_responses(self, lines: Sequence[bytes]) -> list[Any | None]:
+        """Each answers line decoded (a msgspec struct of :mod:`.structs`) when it is
+        certainly valid, else ``None``, in order."""
+        return self._decoded(lines, self._complete, self._complete_ok, self.response)
+
+    def _decoded(
         self,
         lines: Sequence[bytes],
         decode: Callable[[bytes], Any],
         all_ok: Callable[[list[Any]], bool],
-        one_ok: Callable[[bytes], bool],
-    ) -> list[int]:
-        doubtful = []
+        one: Callable[[bytes], Any | None],
+    ) -> list[Any | None]:
+        found: list[Any | None] = []
         for start in range(0, len(lines), BATCH):
             batch = lines[start : start + BATCH]
             records: list[Any] = []
@@ -122,11 +136,15 @@ class FastLineCheck:
                     records.extend(map(decode, rest))  # keeps what it got before a failure
                     break
                 except DECODE_ERRORS:
-                    undecoded.append(len(records) + len(undecoded))
-            if records and not all_ok(records):
+                    undecoded.append(len(records))
+                    records.append(None)
+            decoded = [record for record in records if record is not None]
+            if decoded and not all_ok(decoded):
                 undecoded = list(range(len(batch)))
-            doubtful += [start + i for i in undecoded if not one_ok(bytes(batch[i]))]
-        return doubtful
+            for index in undecoded:
+                records[index] = one(bytes(batch[index]))
+            found += records
+        return found
 
     def _complete_ok(self, records: list[Any]) -> bool:
         """The checks after decoding, over complete lines (so both timestamps are there)."""
@@ -150,6 +168,10 @@ TIMESTAMP = re.compile(
     r"([1-9][0-9]{3}-[0-9]{2}-[0-9]{2})T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]{1,6})?Z"
 )
 _DAYS: dict[str, bool] = {}  # dates already checked (a file has few distinct days)
+
+
+def _nones(found: list[Any | None]) -> list[int]:
+    return [index for index, record in enumerate(found) if record is None]
 
 
 def is_uuid4(text: str) -> bool:

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -163,7 +164,11 @@ class ChunkValidator:
             self._checker = LineChecker([self.loaded])
         return self._checker
 
-    def validate(self, chunk: Chunk) -> ValidationSummary:
+    def validate(self, chunk: Chunk, decoded: list[Any] | None = None) -> ValidationSummary:
+        """The chunk's summary. Given ``decoded``, every valid answers line is added to
+        it in order: the line as the fast check decoded it (a struct of
+        :mod:`.structs`) or, for a line only pydantic vouched for, its canonical
+        bytes (:mod:`.canonical`)."""
         part = ValidationSummary(chunk.path)
         kind = self.expect or first_kind(chunk.path)
         batch: list[RawLine] = []
@@ -171,27 +176,35 @@ class ChunkValidator:
             for raw in read_lines(chunk):
                 batch.append(raw)
                 if len(batch) == BATCH_LINES:
-                    kind = self._settle(batch, kind, part)
+                    kind = self._settle(batch, kind, part, decoded)
                     batch = []
         except OSError as exc:
             raise RecordFileError(chunk.path, exc.strerror or str(exc)) from exc
-        self._settle(batch, kind, part)
+        self._settle(batch, kind, part, decoded)
         return part
 
-    def _settle(self, batch: list[RawLine], kind: FileKind, part: ValidationSummary) -> FileKind:
+    def _settle(
+        self,
+        batch: list[RawLine],
+        kind: FileKind,
+        part: ValidationSummary,
+        decoded: list[Any] | None,
+    ) -> FileKind:
         """Count a batch of lines; returns the kind of its last valid line."""
-        doubtful = (
-            self.fast.doubtful_responses
-            if kind is FileKind.RESPONSES
-            else self.fast.doubtful_personal
-        )
-        unsure = set(doubtful([raw.body for raw in batch]))
+        bodies = [raw.body for raw in batch]
+        if kind is FileKind.RESPONSES:
+            records = self.fast.decoded_responses(bodies)
+        else:
+            unsure = set(self.fast.doubtful_personal(bodies))
+            records = [None if index in unsure else True for index in range(len(batch))]
         vouched = kind  # the kind the fast check vouched for
-        for index, raw in enumerate(batch):
+        for raw, record in zip(batch, records, strict=True):
             part.lines += 1
-            if index not in unsure and not raw.overlong:
+            if record is not None and not raw.overlong:
                 self._count(part, vouched)
                 kind = vouched
+                if decoded is not None and vouched is FileKind.RESPONSES:
+                    decoded.append(record)
                 continue
             if raw.blank:
                 part.blank += 1
@@ -204,6 +217,8 @@ class ChunkValidator:
             else:
                 kind = result.kind
                 self._count(part, kind)
+                if decoded is not None and kind is FileKind.RESPONSES:
+                    decoded.append(result.canonical)
         return kind
 
     @staticmethod

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import polars as pl
@@ -106,3 +107,33 @@ def test_the_file_says_whether_each_record_id_is_there_once(
         assert result.exit_code == 0, result.output
         assert result.stdout == from_json.stdout
     assert "line(s) held a record already read" in result.stderr
+
+
+def test_validated_and_unvalidated_conversions_give_the_same_file(
+    loaded: LoadedQuestionnaire, sim: Path, tmp_path: Path
+) -> None:
+    """Validated lines are taken as validation decoded them; --no-validate has polars read
+    them: the same columns and values either way, in chunks, in workers."""
+    decoded = convert(files_of(sim), tmp_path / "d.parquet", loaded, jobs=2, chunk_bytes=30_000)
+    read = convert(
+        files_of(sim), tmp_path / "r.parquet", loaded, validate=False, jobs=2, chunk_bytes=30_000
+    )
+    assert decoded.records == read.records == 600
+    assert pl.read_parquet(tmp_path / "d.parquet").equals(pl.read_parquet(tmp_path / "r.parquet"))
+
+
+def test_a_valid_line_polars_could_not_read_is_converted(
+    loaded: LoadedQuestionnaire, sim: Path, tmp_path: Path
+) -> None:
+    """A timing written as a string ("65") is valid; it used to stop convert with
+    'cannot be converted' although validate found nothing wrong."""
+    lines = files_of(sim)[0].read_text(encoding="utf-8").splitlines()[:3]
+    record = json.loads(lines[1])
+    record["timings"]["q5"] = "65"
+    lines[1] = json.dumps(record)
+    path = tmp_path / "odd.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert RecordValidator(loaded).validate_file(path).bad == 0
+    done = convert([path], tmp_path / "odd.parquet", loaded)
+    assert done.records == 3
+    assert pl.read_parquet(tmp_path / "odd.parquet")["timings__q5"][1] == 65.0
