@@ -18,7 +18,7 @@ line only pydantic vouched for comes as its canonical bytes (a timing written
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -88,16 +88,23 @@ class DecodedFrame:
             "questionnaire_sha256": loaded.sha256,
         }
 
-    def frame(self, records: Sequence[Any]) -> pl.DataFrame:
-        """The records (structs, or canonical lines as bytes) as one frame, in order."""
+    def frame(
+        self, records: Sequence[Any], schema: Mapping[str, pl.DataType] | None = None
+    ) -> pl.DataFrame:
+        """The records (structs, or canonical lines as bytes) as one frame, in order;
+        ``schema``: only these of the columns, as these types (codes as ``pl.String``,
+        say; default: every column as :func:`~.parquet.converted_schema` types it)."""
+        schema = schema or self.schema
         with _no_cycle_collection():
-            return self._frame(records)
+            return self._frame(records, schema)
 
-    def _frame(self, records: Sequence[Any]) -> pl.DataFrame:
+    def _frame(self, records: Sequence[Any], schema: Mapping[str, pl.DataType]) -> pl.DataFrame:
         groups: dict[type, list[int]] = {}
         for index, record in enumerate(records):
             groups.setdefault(type(record), []).append(index)
-        frames = [self._group(kind, [records[i] for i in rows]) for kind, rows in groups.items()]
+        frames = [
+            self._group(kind, [records[i] for i in rows], schema) for kind, rows in groups.items()
+        ]
         if len(frames) == 1:
             return frames[0]
         positions = [pl.Series(ROW, rows, dtype=pl.UInt32) for rows in groups.values()]
@@ -106,11 +113,13 @@ class DecodedFrame:
         )
         return stacked.sort(ROW).drop(ROW)
 
-    def _group(self, kind: type, records: list[Any]) -> pl.DataFrame:
+    def _group(
+        self, kind: type, records: list[Any], schema: Mapping[str, pl.DataType]
+    ) -> pl.DataFrame:
         """Records of one struct type (or canonical lines), in order."""
         if kind is bytes:
             lines = flat_block(b"\n".join(records), self.questionnaire, typed=True)
-            return lines.cast(self.schema)  # type: ignore[arg-type]
+            return lines.cast(self.schema).select(list(schema)).cast(schema)  # type: ignore[arg-type]
         assert issubclass(kind, msgspec.Struct)
         height = len(records)
         columns: dict[str, Sequence[Any]] = {}
@@ -127,7 +136,7 @@ class DecodedFrame:
         if isinstance(tag, str):  # the audience of a tagged union is the struct's tag
             columns["audience"] = (tag,) * height
         series = []
-        for name, dtype in self.schema.items():
+        for name, dtype in schema.items():
             column = columns.get(name)
             if name in self._constant:
                 column = [self._constant[name]] * height

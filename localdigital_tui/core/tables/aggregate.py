@@ -15,6 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 from localdigital_tui.core.tables.adding import Adding
 from localdigital_tui.core.tables.copies import first_copies
 from localdigital_tui.core.tables.frame import FlatColumn
@@ -38,6 +39,7 @@ def aggregate(
     jobs: int | None = None,
     weights: Path | None = None,
     progress: Callable[[int], None] | None = None,
+    decode_with: LoadedQuestionnaire | None = None,
 ) -> Aggregates:
     """Run the queries on each part and add up their few rows as exact Python numbers.
 
@@ -53,7 +55,9 @@ def aggregate(
     """
     listed = list(parts)
     weights_frame = None if weights is None else read_weights(weights)
-    query = Query(tuple(columns), split, dict(thresholds or {}), include_partial, weights_frame)
+    query = Query(
+        tuple(columns), split, dict(thresholds or {}), include_partial, weights_frame, decode_with
+    )
     source = None if weights is None else str(weights)
     jobs = 1 if weights is not None else jobs
 

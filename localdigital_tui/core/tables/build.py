@@ -13,22 +13,21 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from localdigital_tui.core.export.parquet import flat_name
-from localdigital_tui.core.questionnaire.model import Questionnaire, SingleChoiceQuestion
+from localdigital_tui.core.questionnaire.model import (
+    LoadedQuestionnaire,
+    Questionnaire,
+    SingleChoiceQuestion,
+)
 from localdigital_tui.core.tables.aggregate import aggregate
 from localdigital_tui.core.tables.banner import BANNER_NOTE, banner_columns, banner_rows
-from localdigital_tui.core.tables.compare import COMPARE_NOTE, compare_rows
+from localdigital_tui.core.tables.compare import compare_rows
 from localdigital_tui.core.tables.compute import Options, base_rule, group_rows, sort_rows, wording
-from localdigital_tui.core.tables.frame import (
-    AUDIENCE,
-    Wanted,
-    flat_columns,
-    record_batches,
-)
-from localdigital_tui.core.tables.specs import TABLES, BaseRule, Layout, TableSpec, spec_for
-from localdigital_tui.core.tables.table import LOW_BASE, Split, Table
+from localdigital_tui.core.tables.frame import AUDIENCE, Wanted, flat_columns, record_batches
+from localdigital_tui.core.tables.notes import table_notes
+from localdigital_tui.core.tables.specs import TABLES, Layout, TableSpec, spec_for
+from localdigital_tui.core.tables.table import Split, Table
 from localdigital_tui.core.tables.totals import Aggregates
 from localdigital_tui.core.tables.view import GroupView
-from localdigital_tui.core.tables.weighted import WEIGHTED_NOTE
 from localdigital_tui.errors import TableError
 
 NOT_ANSWERED = "Not answered"
@@ -143,6 +142,9 @@ def tabulate_files(
         include_partial=request.include_partial,
         weights=request.weights,
         progress=progress,
+        decode_with=None
+        if sha256 is None
+        else LoadedQuestionnaire(questionnaire=questionnaire, path="", sha256=sha256),
     )
     return make_tables(aggregates, questionnaire, request), aggregates
 
@@ -205,7 +207,9 @@ def make_tables(
                 show_base=spec.layout is not Layout.STATISTICS,
                 groups=("council", "supplier") if request.compare else (group,),
             )
-            notes = _notes(spec, table, view, rule, request, aggregates)
+            notes = table_notes(
+                spec, table, view, rule, request.options, request.compare, aggregates
+            )
             tables.append(replace(table, notes=tuple(notes)))
     return tables
 
@@ -234,50 +238,8 @@ def _banner_table(
         groups=tuple(b.key for b in banner),
         group_labels=tuple(b.label for b in banner),
     )
-    notes = _notes(spec, table, total, rule, replace(request, by=None), aggregates)
+    notes = table_notes(spec, table, total, rule, request.options, request.compare, aggregates)
     return replace(table, notes=(*notes, BANNER_NOTE))
-
-
-def _who(group: str, split: Split | None) -> str:
-    who = {"council": "council respondents", "supplier": "supplier respondents"}.get(
-        group, "respondents"
-    )
-    if split is not None:
-        who += f" with {split.question} {split.label!r}"
-    return who
-
-
-def _notes(
-    spec: TableSpec,
-    table: Table,
-    view: GroupView,
-    rule: BaseRule,
-    request: Request,
-    aggregates: Aggregates,
-) -> list[str]:
-    who = _who(table.groups[0] if not request.compare else "all", table.split)
-    bases = sorted({base for row in table.rows for _, base in row.bases})
-    span = f"{bases[0]}" if len(bases) == 1 else f"{bases[0]}-{bases[-1]}" if bases else "none"
-    if spec.layout is Layout.STATISTICS:
-        asked = view.asked(spec.question)
-        notes = [f"Statistics over {who} who gave a figure (n = {span}); {asked} were asked."]
-    elif rule is BaseRule.ROW:
-        notes = [f"Base: {who} who answered the row; each row has its own base ({span})."]
-    elif rule is BaseRule.QUESTION:
-        notes = [f"Base: {who} who answered the question ({span})."]
-    else:
-        notes = [f"Base: {who} who were asked the question, answered or not ({span})."]
-    if request.options.net and spec.nets:
-        notes.append("Nets add the counts of their categories, then divide by the base.")
-    if request.compare:
-        notes.append(COMPARE_NOTE)
-    if table.has_low_base():
-        notes.append(f"* base under {LOW_BASE}: treat with caution.")
-    if aggregates.excluded:
-        notes.append(f"{aggregates.excluded} partial record(s) not tabulated.")
-    if aggregates.weighted is not None:
-        notes.append(WEIGHTED_NOTE.format(source=aggregates.weights_source))
-    return notes
 
 
 def tables_by_group(

@@ -44,6 +44,7 @@ from localdigital_tui.core.records.input_files import (
     find_answers_files,
 )
 from localdigital_tui.core.records.line_blocks import LineBlock, line_blocks
+from localdigital_tui.core.tables.record_times import record_time, written_time
 from localdigital_tui.errors import RecordFileError, TableError
 
 BATCH_BYTES = 32 << 20  # JSON Lines are read in blocks of about this many bytes
@@ -137,17 +138,6 @@ def _answers_schema(columns: Iterable[FlatColumn]) -> pl.Struct:
     return pl.Struct(fields)
 
 
-def _record_time(column: pl.Expr, dtype: pl.Datetime) -> pl.Expr:
-    """A Parquet timestamp as the record format writes it (``2013-06-24T09:15:02Z``, with
-    ``.123456`` before the Z when it has microseconds), so a record read from Parquet is
-    the same record as its JSON Lines line (:mod:`.copies`)."""
-    utc = column.dt.replace_time_zone("UTC") if dtype.time_zone is None else column
-    utc = utc.dt.convert_time_zone("UTC")
-    whole = utc.dt.strftime("%Y-%m-%dT%H:%M:%SZ")
-    fraction = utc.dt.strftime("%Y-%m-%dT%H:%M:%S%.6fZ")
-    return pl.when(utc.dt.microsecond() == 0).then(whole).otherwise(fraction)
-
-
 def _record_exprs(schema: Mapping[str, pl.DataType]) -> list[pl.Expr]:
     """audience, status, record_id, the questionnaire's sha256 and the envelope, as strings
     or Enums (null where the file has no such column)."""
@@ -157,7 +147,7 @@ def _record_exprs(schema: Mapping[str, pl.DataType]) -> list[pl.Expr]:
         if dtype is None:
             return pl.lit(None, pl.String).alias(name)
         if isinstance(dtype, pl.Datetime):
-            return _record_time(pl.col(name), dtype).alias(name)
+            return record_time(pl.col(name), dtype).alias(name)
         if isinstance(dtype, pl.Enum):  # convert's audience and status
             return pl.col(name)
         return pl.col(name).cast(pl.String).alias(name)
@@ -222,7 +212,8 @@ def jsonl_frame(data: bytes, columns: Sequence[FlatColumn]) -> pl.LazyFrame:
         name: pl.String() for name in (AUDIENCE, STATUS, RECORD_ID, *ENVELOPE)
     }
     schema |= {"questionnaire": reference, "answers": answers}
-    return pl.scan_ndjson(data, schema=schema).select(_nested_select(columns, answers, schema))
+    flat = pl.scan_ndjson(data, schema=schema).select(_nested_select(columns, answers, schema))
+    return flat.with_columns(written_time("started_at"), written_time("submitted_at"))
 
 
 def _says_ids_unique(path: Path) -> bool:

@@ -33,6 +33,12 @@ def part_frame(part: Part, query: Query) -> tuple[pl.LazyFrame | None, int]:
     lines = block_lines(data)
     if not data or data.isspace():
         return None, lines
+    if query.loaded is not None:
+        from localdigital_tui.core.tables.decoded_blocks import decoded_block
+
+        decoded = decoded_block(data, query.loaded, query.columns)
+        if decoded is not None:
+            return decoded, lines
     return jsonl_frame(data, query.columns), lines
 
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 from localdigital_tui.core.tables.frame import AUDIENCE, RECORD_ID, SHA256, STATUS, FlatColumn
 from localdigital_tui.core.weighting.weights_file import SQUARED_MICROS, WEIGHT_MICROS
 
@@ -52,6 +53,8 @@ class Query:
     thresholds: Mapping[str, int] = field(default_factory=dict)
     include_partial: bool = False
     weights: pl.DataFrame | None = None  # record_id, W, W2 (see weights_file)
+    # whose valid lines may be taken as the fast check decoded them (:mod:`.decoded_blocks`)
+    loaded: LoadedQuestionnaire | None = None
 
     def collect(self, lazy: pl.LazyFrame) -> Frames:
         """The result frames for one part (a polars error if it cannot be read).
