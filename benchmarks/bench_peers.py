@@ -2,7 +2,8 @@
 
 For each size (default 300,000 and 3,000,000 records) the records are simulated
 (one JSON Lines file, no personal file), converted once by `localdigital convert`
-(validated; its time is printed as records/s), and then, as three separate
+(validated; its time is printed as records/s, from the run that converted it:
+``--fresh`` converts again), and then, as three separate
 processes interleaved round by round (median of --runs, default 3):
 
 * localdigital: `localdigital tables FILE --group all -f tidy` (to /dev/null);
@@ -18,7 +19,7 @@ other work; figures are medians. DuckDB comes with the `bench` extra.
 DuckDB's query over `read_json` (the answers nested as in the records), and
 polars' bare `scan_ndjson(path).collect()`.
 
-    python benchmarks/bench_peers.py [--records 300000 3000000] [--runs 3] [--jsonl]
+    python benchmarks/bench_peers.py [--records 300000 3000000] [--runs 3] [--jsonl] [--fresh]
     python benchmarks/bench_peers.py --peer duckdb FILE     (one peer run, used by the above)
 """
 
@@ -78,8 +79,9 @@ def polars_peer(path: str) -> None:
     print(sum(f.height for f in found))
 
 
-def data(records: int) -> tuple[Path, float]:
-    """The converted Parquet file of ``records`` records, and convert's records/s."""
+def data(records: int, fresh: bool = False) -> tuple[Path, float]:
+    """The converted Parquet file of ``records`` records, and convert's records/s
+    (kept from the run that converted it; ``fresh``: convert again, to time it)."""
     from localdigital_tui.core.questionnaire.bundled import questionnaire_path
     from localdigital_tui.core.questionnaire.loader import load_questionnaire
 
@@ -87,6 +89,8 @@ def data(records: int) -> tuple[Path, float]:
     work = OUTPUT / f"peers-{records}-{sha}"
     jsonl, parquet = work / "responses.jsonl", work / "responses.parquet"
     rate_file = work / "convert-rate.txt"
+    if fresh:
+        parquet.unlink(missing_ok=True)
     if not parquet.exists():
         if not jsonl.exists():
             run_once([*LOCALDIGITAL, "simulate", "-n", str(records), "-o", str(jsonl),
@@ -100,8 +104,8 @@ def data(records: int) -> tuple[Path, float]:
     return parquet, float(rate)
 
 
-def compare(records: int, runs: int, jsonl: bool) -> dict[str, Runs]:
-    parquet, _ = data(records)
+def compare(records: int, runs: int, jsonl: bool, fresh: bool) -> dict[str, Runs]:
+    parquet, _ = data(records, fresh)
     source = parquet.with_suffix(".jsonl") if jsonl else parquet
     commands = {
         "localdigital": [*LOCALDIGITAL, "tables", str(source), "--group", "all", "-f", "tidy"],
@@ -124,6 +128,7 @@ def main() -> None:
     parser.add_argument("--records", type=int, nargs="+", default=[300_000, 3_000_000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--jsonl", action="store_true", help="over the JSON Lines instead")
+    parser.add_argument("--fresh", action="store_true", help="convert again (to time convert)")
     parser.add_argument("--peer", choices=["duckdb", "polars"])
     parser.add_argument("file", nargs="?")
     args = parser.parse_args()
@@ -132,7 +137,7 @@ def main() -> None:
         return
     print(machine())
     started = time.perf_counter()
-    results = {n: compare(n, args.runs, args.jsonl) for n in args.records}
+    results = {n: compare(n, args.runs, args.jsonl, args.fresh) for n in args.records}
     if len(results) > 1:
         low, high = min(results), max(results)
         growth = results[high]["localdigital"].median / results[low]["localdigital"].median

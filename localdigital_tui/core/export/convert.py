@@ -2,8 +2,9 @@
 
 The inputs are cut into chunks of whole lines (:func:`~..records.line_reader.plan_chunks`);
 each chunk is validated by validate's own checker and, when every line is valid,
-decoded by polars (only the questionnaire's keys) and written as one Parquet part
-(:mod:`.convert_task`). From ``PARALLEL_FROM_BYTES`` of input the chunks go to the
+written as one Parquet part from the lines as validation decoded them
+(:mod:`.convert_task`, :mod:`.decoded_frame`; with ``--no-validate`` polars reads
+the JSON). From ``PARALLEL_FROM_BYTES`` of input the chunks go to the
 package's worker pool, one process per core, polars on one thread each; results
 come back in input order, so the problems are listed as ``validate`` lists them.
 

@@ -13,10 +13,12 @@ them. Whatever the input, the frame has the same columns:
   record of another questionnaire is refused (:mod:`.aggregate`).
 
 Only the columns the requested tables need are read: JSON Lines are scanned with a
-schema naming just those answers (the reader skips the rest, free text included);
-Parquet is projected. JSON Lines come in blocks of whole lines; all Parquet inputs
-are one lazy frame (:func:`record_batches`). Parquet may hold the records nested
-like the JSON (an ``answers`` struct column) or flat, with the names above.
+schema naming just those answers (the reader skips the rest, free text included),
+unless every line of a block is certainly valid (:mod:`.decoded_blocks` then builds
+the same columns from the decoded lines); Parquet is projected. JSON Lines come in
+blocks of whole lines; all Parquet inputs are one lazy frame
+(:func:`record_batches`). Parquet may hold the records nested like the JSON (an
+``answers`` struct column) or flat, with the names above.
 
 Personal files are never read: a file whose name starts with ``personal`` is
 refused when named and skipped when found in a directory.

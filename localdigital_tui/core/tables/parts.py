@@ -5,14 +5,13 @@ every Parquet input at once (:class:`.frame.Batch`). Each gives the small result
 frames of :class:`.queries.Query` (Parquet through the one grouped query of
 :mod:`.scan`).
 
-In one process polars parses each block on all cores, but reading a block and
-the queries' single-threaded steps run alone (~1.7 of 2 cores busy). From
-``PARALLEL_FROM_BYTES`` of JSON Lines, the blocks go to the package's one
-worker pool (:class:`~localdigital_tui.core.parallel.pool.WorkerPool`), one
-process per core, each running polars on one thread (:mod:`.block_task`):
-1M records, 2 cores, ``bench_tables.py scale``: 22 s against 27 s in one
-process. Parquet is read in this process (polars reads Parquet on all cores
-already), so an input that holds Parquet is tabulated here.
+A block whose every line the fast check vouches for is taken as it decoded the lines
+(:mod:`.decoded_blocks`); any other block is parsed by polars. Decoding is Python-
+bound, so from ``PARALLEL_FROM_BYTES`` of JSON Lines the blocks go to the package's
+one worker pool (:class:`~localdigital_tui.core.parallel.pool.WorkerPool`), one
+process per core, each running polars on one thread (:mod:`.block_task`). Parquet is
+read in this process (polars reads Parquet on all cores already), so an input that
+holds Parquet is tabulated here.
 
 A part's result carries its line count and any error as plain data, so line
 numbers in errors count from each file's first block whichever process read it.
