@@ -14,12 +14,15 @@ times written as the record format writes them (:mod:`.record_times`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import polars as pl
 
 from localdigital_tui.core.export.decoded_frame import DecodedFrame
 from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
 from localdigital_tui.core.records.fast_check import FastLineCheck
+from localdigital_tui.core.records.line_blocks import LineBlock
+from localdigital_tui.core.records.line_reader import Chunk, plain_batches
 from localdigital_tui.core.tables.frame import (
     AUDIENCE,
     ENVELOPE,
@@ -43,24 +46,20 @@ def _compiled(loaded: LoadedQuestionnaire) -> tuple[FastLineCheck, DecodedFrame]
 
 
 def decoded_block(
-    data: bytes, loaded: LoadedQuestionnaire, columns: Sequence[FlatColumn]
-) -> pl.LazyFrame | None:
-    """The flat frame of a block whose every line the fast check vouches for, else None.
-
-    Empty lines are skipped (as polars skips them); a line with a carriage return
-    or any other line the fast check cannot vouch for means None."""
-    if b"\r" in data:  # a CRLF line end (a carriage return inside JSON text is escaped)
-        return None
-    lines = data.split(b"\n")
-    if not lines[-1]:
-        lines.pop()
-    if b"" in lines:
-        lines = [line for line in lines if line]
-    if not lines:
-        return None
+    block: LineBlock, loaded: LoadedQuestionnaire, columns: Sequence[FlatColumn]
+) -> tuple[pl.LazyFrame, int] | None:
+    """The flat frame of a block whose every line the fast check vouches for, and its
+    line count; None when one is not a plain line
+    (:func:`~localdigital_tui.core.records.line_reader.plain_batches`: no CRLF, no
+    blank line, ...) or not certainly a valid record. OSError."""
     fast, decoded = _compiled(loaded)
-    records = fast.decoded_responses(lines)
-    if any(record is None for record in records):
+    records: list[Any] = []
+    for lines in plain_batches(Chunk(0, 0, block.path, block.start, block.end)):
+        found = None if lines is None else fast.decoded_responses(lines)
+        if found is None or any(record is None for record in found):
+            return None
+        records += found
+    if not records:
         return None
     schema: dict[str, pl.DataType] = {
         n: pl.String() for n in (AUDIENCE, STATUS, RECORD_ID, *ENVELOPE)
@@ -68,11 +67,9 @@ def decoded_block(
     schema |= {name: pl.Datetime("us", "UTC") for name in TIMES}
     schema |= {c.name: c.dtype for c in columns}
     frame = decoded.frame(records, schema)
-    return (
-        frame.lazy()
-        .with_columns(
-            pl.lit(loaded.sha256, pl.String).alias(SHA256),
-            *(record_time(pl.col(n), pl.Datetime("us", "UTC")).alias(n) for n in TIMES),
-        )
-        .select(AUDIENCE, STATUS, RECORD_ID, SHA256, *ENVELOPE, *(c.name for c in columns))
+    lazy = frame.lazy().with_columns(
+        pl.lit(loaded.sha256, pl.String).alias(SHA256),
+        *(record_time(pl.col(n), pl.Datetime("us", "UTC")).alias(n) for n in TIMES),
     )
+    names = (AUDIENCE, STATUS, RECORD_ID, SHA256, *ENVELOPE, *(c.name for c in columns))
+    return lazy.select(names), len(records)

@@ -29,16 +29,16 @@ def part_frame(part: Part, query: Query) -> tuple[pl.LazyFrame | None, int]:
     """The lazy flat frame over one part (None: only blank lines) and its lines (OSError)."""
     if isinstance(part, Batch):
         return part.frame, 0
+    if query.loaded is not None:
+        from localdigital_tui.core.tables.decoded_blocks import decoded_block
+
+        decoded = decoded_block(part, query.loaded, query.columns)
+        if decoded is not None:
+            return decoded
     data = part.read()
     lines = block_lines(data)
     if not data or data.isspace():
         return None, lines
-    if query.loaded is not None:
-        from localdigital_tui.core.tables.decoded_blocks import decoded_block
-
-        decoded = decoded_block(data, query.loaded, query.columns)
-        if decoded is not None:
-            return decoded, lines
     return jsonl_frame(data, query.columns), lines
 
 

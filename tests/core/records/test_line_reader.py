@@ -179,3 +179,37 @@ def test_reading_in_blocks_gives_what_readline_gave(
             for r in read_lines(plan_chunks([path], 1 << 20)[0])
         ]
         assert got == readline_lines(path, limit)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    pieces=st.lists(
+        st.sampled_from([b"\n", b"\r\n", b"\xef\xbb\xbf", b'{"a":1}', b" ", b"\t", b"y" * 9, b"y"]),
+        max_size=30,
+    ),
+    limit=st.integers(2, 12),
+    block=st.integers(1, 30),
+)
+def test_plain_batches_are_the_lines_read_when_each_is_plain(
+    pieces: list[bytes], limit: int, block: int
+) -> None:
+    """While every line is plain the batches hold exactly the reader's lines; at the
+    first batch with a blank, CRLF, BOM or line as long as the limit, None, then
+    nothing (a last line of exactly the limit is not overlong to the reader:
+    plain_batches leaves that one to the reader too)."""
+    with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
+        patch.setattr(line_reader, "MAX_LINE_BYTES", limit)
+        patch.setattr(line_reader, "READ_BLOCK", block)
+        path = Path(folder) / "a.jsonl"
+        data = b"".join(pieces)
+        path.write_bytes(data)
+        chunk = plan_chunks([path], 1 << 20)[0]
+        read = list(read_lines(chunk))
+        plain = b"\r" not in data and line_reader.BOM not in data
+        plain = plain and not any(r.blank or r.size >= limit for r in read)
+        batches = list(line_reader.plain_batches(chunk))
+        if plain:
+            assert None not in batches
+            assert [line for batch in batches for line in batch or []] == [r.body for r in read]
+        else:
+            assert batches and batches[-1] is None and None not in batches[:-1]

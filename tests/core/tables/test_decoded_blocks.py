@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from localdigital_tui.core.questionnaire.loader import load_questionnaire
 from localdigital_tui.core.questionnaire.model import LoadedQuestionnaire
+from localdigital_tui.core.records.line_blocks import LineBlock
 from localdigital_tui.core.simulate.writer import simulate
 from localdigital_tui.core.tables import decoded_blocks
 from localdigital_tui.core.tables.aggregate import aggregate
@@ -106,10 +107,17 @@ def test_a_clean_block_is_taken_as_decoded_and_a_mishap_sends_it_to_polars(
     simulate(LOADED, 20, path, seed=5, sync=False)
     data = path.read_bytes()
     columns = flat_columns(LOADED.questionnaire, WANTED)
-    frame = decoded_blocks.decoded_block(data, LOADED, columns)
-    assert frame is not None and frame.collect().height == 20
-    assert decoded_blocks.decoded_block(data.replace(b"\n", b"\r\n"), LOADED, columns) is None
-    assert decoded_blocks.decoded_block(data + b'{"a":1}\n', LOADED, columns) is None
+
+    def decoded(content: bytes) -> tuple[int, int] | None:
+        path.write_bytes(content)
+        block = LineBlock(str(path), 0, len(content))
+        found = decoded_blocks.decoded_block(block, LOADED, columns)
+        return None if found is None else (found[0].collect().height, found[1])
+
+    assert decoded(data) == (20, 20)
+    assert decoded(data.replace(b"\n", b"\r\n")) is None
+    assert decoded(data + b'{"a":1}\n') is None
+    assert decoded(data + b"\n") is None  # a blank line: polars reads the block
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
