@@ -84,19 +84,13 @@ def test_decoded_records_make_the_frame_polars_reads(
     """Audiences, statuses, loose spellings, lines only pydantic takes, blank lines."""
     with tempfile.TemporaryDirectory() as folder:
         check_one_file(
-            LOADED, Path(folder) / "a.jsonl", records, seed, partial_rate, odd_share, blank_lines
+            Path(folder) / "a.jsonl", (records, seed, partial_rate, odd_share, blank_lines)
         )
 
 
-def check_one_file(
-    loaded: LoadedQuestionnaire,
-    path: Path,
-    records: int,
-    seed: int,
-    partial_rate: float,
-    odd_share: float,
-    blank_lines: bool,
-) -> None:
+def check_one_file(path: Path, drawn: tuple[int, int, float, float, bool]) -> None:
+    records, seed, partial_rate, odd_share, blank_lines = drawn
+    loaded = LOADED
     simulate(loaded, records, path, seed=seed, partial_rate=partial_rate, sync=False)
     rng = random.Random(seed)
     lines = []
