@@ -3,7 +3,7 @@
 For each size (default 300,000 and 3,000,000 records) the records are simulated
 (one JSON Lines file, no personal file), converted once by `localdigital convert`
 (validated; its time is printed as records/s, from the run that converted it:
-``--fresh`` converts again), and then, as three separate
+``--fresh`` converts --runs times again, timing the median), and then, as three separate
 processes interleaved round by round (median of --runs, default 3):
 
 * localdigital: `localdigital tables FILE --group all -f tidy` (to /dev/null);
@@ -79,9 +79,10 @@ def polars_peer(path: str) -> None:
     print(sum(f.height for f in found))
 
 
-def data(records: int, fresh: bool = False) -> tuple[Path, float]:
+def data(records: int, fresh: bool = False, runs: int = 1) -> tuple[Path, float]:
     """The converted Parquet file of ``records`` records, and convert's records/s
-    (kept from the run that converted it; ``fresh``: convert again, to time it)."""
+    (kept from the run that converted it; ``fresh``: convert ``runs`` times again,
+    the median timed)."""
     from localdigital_tui.core.questionnaire.bundled import questionnaire_path
     from localdigital_tui.core.questionnaire.loader import load_questionnaire
 
@@ -95,17 +96,20 @@ def data(records: int, fresh: bool = False) -> tuple[Path, float]:
         if not jsonl.exists():
             run_once([*LOCALDIGITAL, "simulate", "-n", str(records), "-o", str(jsonl),
                       "--no-personal", "--force"])  # fmt: skip
-        done = run_once([*LOCALDIGITAL, "convert", str(jsonl), "-o", str(parquet), "--force"])
-        rate_file.write_text(f"{records / done.seconds:.0f} {done.seconds:.2f} "
-                             f"{done.peak_rss_mib:.0f}\n")  # fmt: skip
-    rate, seconds, rss = rate_file.read_text().split()
-    print(f"convert {records:,} records (validated): {float(seconds):.1f} s, "
+        convert = [*LOCALDIGITAL, "convert", str(jsonl), "-o", str(parquet), "--force"]
+        done = sorted((run_once(convert) for _ in range(max(runs, 1))), key=lambda d: d.seconds)
+        median, best = done[len(done) // 2], done[0]
+        figures = [records / median.seconds, median.seconds, median.peak_rss_mib, best.seconds]
+        rate_file.write_text(" ".join(f"{x:.2f}" for x in figures) + f" {len(done)}\n")
+    rate, seconds, rss, *more = rate_file.read_text().split()
+    best_text = f", best {float(more[0]):.1f} s of {more[1]}" if more else ""
+    print(f"convert {records:,} records (validated): {float(seconds):.1f} s median{best_text}, "
           f"{float(rate):,.0f} records/s, peak RSS {rss} MiB")  # fmt: skip
     return parquet, float(rate)
 
 
 def compare(records: int, runs: int, jsonl: bool, fresh: bool) -> dict[str, Runs]:
-    parquet, _ = data(records, fresh)
+    parquet, _ = data(records, fresh, runs)
     source = parquet.with_suffix(".jsonl") if jsonl else parquet
     commands = {
         "localdigital": [*LOCALDIGITAL, "tables", str(source), "--group", "all", "-f", "tidy"],
