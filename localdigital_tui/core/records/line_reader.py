@@ -99,7 +99,7 @@ def plain_batches(chunk: Chunk) -> Iterator[list[bytes] | None]:
     """The chunk's lines in batches (a block of ``READ_BLOCK`` bytes each) while every
     line is plain; ``None``, and nothing after it, for a batch that holds one that is not.
 
-    Plain: ended by ``\n`` alone (no carriage return anywhere: one inside JSON text
+    Plain: ended by ``\\n`` alone (no carriage return anywhere: one inside JSON text
     is escaped), no byte order mark, not blank, shorter than ``MAX_LINE_BYTES``;
     only the last may lack its line end. The lines are what :func:`read_lines`
     gives for them, without a :class:`RawLine` each: the fast paths over chunks that
