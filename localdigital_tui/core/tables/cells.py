@@ -13,7 +13,11 @@ status and questionnaire sha256 gives, per group, in one pass:
 * ``<question>|answered``: how many answered the question (any of its rows);
 * per numeric field ``n``, ``total`` (exact: integers as integers, floats as whole
   millionths), ``min``, ``max`` and, above a threshold, ``n_above``,
-  ``total_above``, ``min_above``.
+  ``total_above``, ``min_above``;
+* weighted (``tables --weights``; the weights in millionths joined on by record id,
+  :mod:`.scan`): beside each count the sums of the weights (``|w``) and of the
+  squared weights (``|w2``) of the records counted, per numeric field the sum of
+  weight times value (``|wx``), and ``unweighted``: records without a weight.
 
 The expressions are narwhals expressions, so the same definitions run on a polars
 LazyFrame (streaming engine) and on a PySpark DataFrame (:mod:`.spark`); the few
@@ -37,7 +41,7 @@ from localdigital_tui.core.tables.frame import (
     STATUS,
     FlatColumn,
 )
-from localdigital_tui.core.tables.queries import COMPLETE, FLOAT_SCALE, SPLIT
+from localdigital_tui.core.tables.queries import COMPLETE, FLOAT_SCALE, SPLIT, UNWEIGHTED, W2, W
 
 KEYS = (FILE, AUDIENCE, SPLIT, STATUS, SHA256)
 IDS = "__ids"  # record ids given
@@ -50,7 +54,20 @@ def _exact_sum(expr: nw.Expr, column: FlatColumn) -> nw.Expr:
     return (expr * FLOAT_SCALE).round(0).cast(nw.Int64).sum()
 
 
-def _numeric(column: FlatColumn, threshold: int | None) -> list[nw.Expr]:
+def _weighed(name: str, kept: nw.Expr, value: nw.Expr | None = None) -> list[nw.Expr]:
+    """The sums of the weights and squared weights of the records where ``kept``, and
+    with ``value`` the sum of weight times value (for a weighted mean)."""
+    sums = [
+        nw.when(kept).then(nw.col(W)).otherwise(0).sum().alias(f"{name}|w"),
+        nw.when(kept).then(nw.col(W2)).otherwise(0).sum().alias(f"{name}|w2"),
+    ]
+    if value is not None:
+        product = value.cast(nw.Float64) * nw.col(W)
+        sums.append(nw.when(kept).then(product).otherwise(0.0).sum().alias(f"{name}|wx"))
+    return sums
+
+
+def _numeric(column: FlatColumn, threshold: int | None, weighted: bool) -> list[nw.Expr]:
     c, name = nw.col(column.name), column.name
     exprs = [
         c.count().alias(f"{name}|n"),
@@ -58,6 +75,8 @@ def _numeric(column: FlatColumn, threshold: int | None) -> list[nw.Expr]:
         c.min().alias(f"{name}|min"),
         c.max().alias(f"{name}|max"),
     ]
+    if weighted:
+        exprs += _weighed(name, ~c.is_null(), c)
     if threshold is not None:
         above = nw.when(c > threshold).then(c)
         exprs += [
@@ -65,16 +84,25 @@ def _numeric(column: FlatColumn, threshold: int | None) -> list[nw.Expr]:
             _exact_sum(above, column).alias(f"{name}|total_above"),
             above.min().alias(f"{name}|min_above"),
         ]
+        if weighted:
+            exprs += _weighed(f"{name}|above", (c > threshold).fill_null(False), c)
     return exprs
 
 
 def cell_exprs(
-    columns: Sequence[FlatColumn], thresholds: Mapping[str, int], bool_sums: bool = True
+    columns: Sequence[FlatColumn],
+    thresholds: Mapping[str, int],
+    bool_sums: bool = True,
+    weighted: bool = False,
 ) -> list[nw.Expr]:
     """The aggregations of one group (see the module's docstring for the names).
     ``bool_sums``: the engine adds up booleans (polars, ~20% faster than integers);
-    Spark adds numbers only."""
+    Spark adds numbers only. ``weighted``: the frame has the columns ``W`` and ``W2``
+    (0 for a record without a weight) and ``UNWEIGHTED``."""
     exprs = [nw.len().alias("records")]
+    if weighted:
+        exprs += [nw.col(W).sum().alias("records|w"), nw.col(W2).sum().alias("records|w2")]
+        exprs.append(nw.col(UNWEIGHTED).sum().alias(UNWEIGHTED))
     by_question: dict[str, list[str]] = {}
     for c in columns:
         by_question.setdefault(c.question, []).append(c.name)
@@ -85,13 +113,18 @@ def cell_exprs(
                 (test if bool_sums else test.cast(nw.Int64)).sum().alias(f"{c.name}|={code}")
                 for test, code in zip(tests, c.choices, strict=True)
             ]
+            if weighted:
+                for test, code in zip(tests, c.choices, strict=True):
+                    exprs += _weighed(f"{c.name}|={code}", test.fill_null(False))
             exprs.append(value.count().alias(f"{c.name}|given"))
     for question, names in by_question.items():  # any row given: the first given is not null
         given = nw.coalesce(*map(nw.col, names)) if len(names) > 1 else nw.col(names[0])
         exprs.append(given.count().alias(f"{question}|answered"))
+        if weighted:
+            exprs += _weighed(f"{question}|answered", ~given.is_null())
     for c in columns:
         if not c.categorical:
-            exprs += _numeric(c, thresholds.get(c.name))
+            exprs += _numeric(c, thresholds.get(c.name), weighted)
     return exprs
 
 
@@ -100,10 +133,11 @@ def cells(
     columns: Sequence[FlatColumn],
     thresholds: Mapping[str, int],
     bool_sums: bool = True,
+    weighted: bool = False,
 ) -> nw.LazyFrame[Any]:
     """The one grouped query (``frame`` has the flat columns, categorical answers as code
-    indexes, ``SPLIT`` and ``FILE``)."""
-    return frame.group_by(*KEYS).agg(*cell_exprs(columns, thresholds, bool_sums))
+    indexes, ``SPLIT`` and ``FILE``; weighted: see :func:`cell_exprs`)."""
+    return frame.group_by(*KEYS).agg(*cell_exprs(columns, thresholds, bool_sums, weighted))
 
 
 def id_counts(frame: nw.LazyFrame[Any]) -> nw.LazyFrame[Any]:
@@ -124,7 +158,17 @@ def small_frames(
     finds them (a query of its own: only strings, never Enums, can hold them)."""
     keys = pl.col(AUDIENCE, SPLIT, STATUS, SHA256).cast(pl.String)
     wide = wide.with_columns(keys).sort(KEYS, nulls_last=True)  # either engine's rows in one order
-    statuses = wide.select(FILE, AUDIENCE, SPLIT, STATUS, SHA256, pl.col("records").cast(pl.Int64))
+    weighted = UNWEIGHTED in wide.columns
+    layers = ("", "|w", "|w2") if weighted else ("",)
+    statuses = wide.select(
+        FILE,
+        AUDIENCE,
+        SPLIT,
+        STATUS,
+        SHA256,
+        *(pl.col(f"records{layer}").cast(pl.Int64) for layer in layers),
+        *([pl.col(UNWEIGHTED).cast(pl.Int64)] if weighted else []),
+    )
     kept = wide if include_partial else wide.filter(pl.col(STATUS) == COMPLETE)
     rows: list[dict[str, Any]] = []
     for record in kept.iter_rows(named=True):
@@ -134,29 +178,29 @@ def small_frames(
             for code in c.choices:
                 count = record[f"{c.name}|={code}"] or 0
                 if count:
-                    rows.append(_count_row(record, c.name, code, count))
+                    sums = [record[f"{c.name}|={code}{layer}"] or 0 for layer in layers[1:]]
+                    rows.append(_count_row(record, c.name, code, count, *sums))
             unknown = (record[f"{c.name}|given"] or 0) - sum(
                 record[f"{c.name}|={code}"] or 0 for code in c.choices
             )
-            if unknown:
-                rows += [_count_row(record, c.name, x, unknown) for x in unknown_codes(c)]
-    counts = pl.DataFrame(
-        rows,
-        schema={AUDIENCE: pl.String, SPLIT: pl.String, "column": pl.String,
-                "choice": pl.String, "count": pl.Int64},
-    )  # fmt: skip
+            if unknown:  # refused whatever their weight (adding.py)
+                zeros = [0] * (len(layers) - 1)
+                rows += [_count_row(record, c.name, x, unknown, *zeros) for x in unknown_codes(c)]
+    schema = {AUDIENCE: pl.String, SPLIT: pl.String, "column": pl.String, "choice": pl.String}
+    counts = pl.DataFrame(rows, schema=schema | {f"count{x}": pl.Int64 for x in layers})
     summary_names = [n for n in wide.columns if "|" in n and "|=" not in n and "|given" not in n]
+    summary_names = [n for n in summary_names if not n.startswith("records|")]
+    zero = ("|n", "|answered", "|total", "|w", "|w2", "|wx")
     summary = kept.select(AUDIENCE, SPLIT, *summary_names).with_columns(
-        pl.col(n).fill_null(0) for n in summary_names if n.endswith(("|n", "|answered", "|total"))
+        pl.col(n).fill_null(0) for n in summary_names if n.endswith(zero)
     )
     return statuses, counts, summary
 
 
-def _count_row(record: dict[str, Any], column: str, code: str, count: int) -> dict[str, Any]:
-    return {
-        AUDIENCE: record[AUDIENCE],
-        SPLIT: record[SPLIT],
-        "column": column,
-        "choice": code,
-        "count": count,
-    }
+def _count_row(
+    record: dict[str, Any], column: str, code: str, count: int, *sums: int
+) -> dict[str, Any]:
+    """A row of the counts frame (with the weighted sums, when weighted)."""
+    row = {AUDIENCE: record[AUDIENCE], SPLIT: record[SPLIT], "column": column}
+    row |= {"choice": code, "count": count}
+    return row | dict(zip(("count|w", "count|w2"), sums, strict=False))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from localdigital_tui.core.records.line_blocks import LineBlock, block_lines
-from localdigital_tui.core.tables.frame import FILE, Batch, jsonl_frame
+from localdigital_tui.core.tables.frame import Batch, jsonl_frame
 from localdigital_tui.core.tables.queries import Frames, Query
 from localdigital_tui.core.tables.scan import scan_frames
 
@@ -55,10 +55,8 @@ def part_result(part: Part, query: Query) -> PartResult:
             from localdigital_tui.core.tables.spark import spark_frames
 
             return PartResult(lines, spark_frames(part.sources, query))
-        if isinstance(part, Batch) and query.weights is None:
+        if isinstance(part, Batch):
             return PartResult(lines, scan_frames(frame, query, part.ids_unique))
-        if isinstance(part, Batch):  # weighted: the blocks' queries, over codes as text
-            frame = frame.drop(FILE).with_columns(pl.col(pl.Enum).cast(pl.String))
         return PartResult(lines, query.collect(frame))
     except pl.exceptions.PolarsError as exc:
         return PartResult(lines, unparsable=str(exc))

@@ -113,7 +113,7 @@ def _numeric_exprs(column: FlatColumn, threshold: int | None, weighted: bool) ->
     return exprs
 
 
-def _weighted(lazy: pl.LazyFrame, weights: pl.DataFrame) -> pl.LazyFrame:
+def with_weights(lazy: pl.LazyFrame, weights: pl.DataFrame) -> pl.LazyFrame:
     """Each record with its weight (0 and counted in UNWEIGHTED when it has none)."""
     joined = lazy.join(weights.lazy(), on=RECORD_ID, how="left")
     return joined.with_columns(pl.col(W).is_null().alias(UNWEIGHTED), pl.col(W, W2).fill_null(0))
@@ -141,7 +141,7 @@ def build_queries(
     split_expr = pl.lit(None, dtype=pl.String) if split is None else pl.col(split).cast(pl.String)
     framed = lazy.with_columns(split_expr.alias(SPLIT))
     if weights is not None:
-        framed = _weighted(framed, weights)
+        framed = with_weights(framed, weights)
     statuses = framed.group_by([*keys, STATUS, SHA256]).agg(
         _sums(weighted, "records") + ([pl.col(UNWEIGHTED).sum()] if weighted else [])
     )

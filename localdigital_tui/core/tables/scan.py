@@ -14,7 +14,7 @@ import polars as pl
 
 from localdigital_tui.core.tables.cells import cells, small_frames
 from localdigital_tui.core.tables.frame import RECORD_ID, FlatColumn
-from localdigital_tui.core.tables.queries import COMPLETE, SPLIT, Frames, Query
+from localdigital_tui.core.tables.queries import COMPLETE, SPLIT, Frames, Query, with_weights
 
 
 def split_column(lazy: pl.LazyFrame, split: str | None) -> pl.LazyFrame:
@@ -36,13 +36,18 @@ def code_index(column: FlatColumn, dtype: pl.DataType) -> pl.Expr:
 
 def scan_frames(lazy: pl.LazyFrame, query: Query, ids_unique: bool = False) -> Frames:
     """statuses, counts, summary and the record id hashes of every Parquet record (none
-    when ``ids_unique``: the one input, whose ids convert found once each)."""
+    when ``ids_unique``: the one input, whose ids convert found once each). Weighted,
+    each record's weight is joined on first, and the sums of weights come back too."""
     framed = split_column(lazy, query.split)
+    if query.weights is not None:
+        framed = with_weights(framed, query.weights)
     schema = framed.collect_schema()
     coded = framed.with_columns(
         code_index(c, schema[c.name]) for c in query.columns if c.categorical
     )
-    grouped = cells(nw.from_native(coded), query.columns, query.thresholds).to_native()
+    weighted = query.weights is not None
+    grouped = cells(nw.from_native(coded), query.columns, query.thresholds, weighted=weighted)
+    grouped = grouped.to_native()
     ids = framed.select(pl.col(RECORD_ID).drop_nulls().hash().alias("id"))
     if ids_unique:
         ids = ids.clear()

@@ -202,3 +202,20 @@ def test_weights_across_many_blocks_parquet_and_copies_count_each_record_once(
         made, aggregates = tabulate_files(files, loaded.questionnaire, request)
         assert aggregates.copies == (len(files) - 1) * len(ids)
         assert made == once, files
+
+
+def test_weighted_tables_over_parquet_stream_and_refuse_a_record_without_a_weight(
+    loaded: LoadedQuestionnaire, records: pl.DataFrame, tmp_path: Path
+) -> None:
+    """Weighted tables over Parquet come from the one grouped query of every Parquet
+    input (core/tables/cells.py), and a record there without a weight is refused as it
+    is in JSON Lines."""
+    from localdigital_tui.core.export.convert import convert
+
+    parquet = tmp_path / "answers.parquet"
+    convert([DATA], parquet, loaded)
+    ids = records["record_id"].to_list()[:-2]
+    path = write_weights(tmp_path / "short.csv", ids, [1.0] * len(ids))
+    request = replace(ROW_BASES, weights=path)
+    with pytest.raises(TableError, match=r"have no weight in .*short\.csv .*answers\.parquet: 2\)"):
+        tabulate_files([parquet], loaded.questionnaire, request)
