@@ -18,6 +18,7 @@ from localdigital_tui.core.questionnaire.model import (
     TextQuestion,
 )
 from localdigital_tui.tui.views.base import InterviewView
+from localdigital_tui.tui.widgets.answer_area import AnswerArea
 from localdigital_tui.tui.widgets.choice_list import ChoiceList
 from localdigital_tui.tui.widgets.number_field import NumberField
 
@@ -70,7 +71,7 @@ class QuestionView(InterviewView):
         elif isinstance(question, TextQuestion):
             field: Input | TextArea
             if question.multiline:
-                field = TextArea(answer or "", id="text-answer", soft_wrap=True)
+                field = AnswerArea(answer or "", id="text-answer", soft_wrap=True)
             else:
                 field = Input(answer or "", id="text-answer", select_on_focus=False)
             field.cursor_blink = False  # always visible, and no redraws twice a second over SSH
