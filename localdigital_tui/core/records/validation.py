@@ -172,11 +172,9 @@ class ChunkValidator:
         bytes (:mod:`.canonical`)."""
         kind = self.expect or first_kind(chunk.path)
         if kind is FileKind.RESPONSES:
-            records = self._all_valid(chunk)
-            if records is not None:
-                if decoded is not None:
-                    decoded += records
-                return ValidationSummary(chunk.path, responses=len(records), lines=len(records))
+            valid = self._all_valid(chunk, decoded)
+            if valid is not None:
+                return ValidationSummary(chunk.path, responses=valid, lines=valid)
         part = ValidationSummary(chunk.path)
         batch: list[RawLine] = []
         try:
@@ -190,21 +188,27 @@ class ChunkValidator:
         self._settle(batch, kind, part, decoded)
         return part
 
-    def _all_valid(self, chunk: Chunk) -> list[Any] | None:
-        """Every line of the chunk decoded, when each is a plain line
-        (:func:`~.line_reader.plain_batches`) the fast check vouches for; else None
-        (and the chunk is read line by line). Most chunks are all valid records:
-        this spares them a :class:`RawLine` and a verdict each."""
-        records: list[Any] = []
+    def _all_valid(self, chunk: Chunk, decoded: list[Any] | None) -> int | None:
+        """How many lines the chunk has, when each is a plain line
+        (:func:`~.line_reader.plain_batches`) the fast check vouches for (then added
+        to ``decoded``, if given); else None, and the chunk is read line by line.
+        Most chunks are all valid records: this spares them a :class:`RawLine` and a
+        verdict each. Only ``convert`` and ``tables`` keep the decoded lines."""
+        kept: list[Any] = []
+        count = 0
         try:
             for lines in plain_batches(chunk):
                 found = None if lines is None else self.fast.decoded_responses(lines)
-                if found is None or any(record is None for record in found):
+                if found is None or None in found:
                     return None
-                records += found
+                count += len(found)
+                if decoded is not None:
+                    kept += found
         except OSError as exc:
             raise RecordFileError(chunk.path, exc.strerror or str(exc)) from exc
-        return records
+        if decoded is not None:
+            decoded += kept
+        return count
 
     def _settle(
         self,
