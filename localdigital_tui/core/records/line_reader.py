@@ -105,8 +105,9 @@ def plain_batches(chunk: Chunk) -> Iterator[list[bytes] | None]:
     gives for them, without a :class:`RawLine` each: the fast paths over chunks that
     are all valid records (:mod:`.validation`, tables' decoded blocks) use this and
     go back to :func:`read_lines` at the first ``None``. Each batch is decoded while
-    its block is fresh: one read of a whole 32 MiB chunk, split, costs ~60% more a line, and blocks
-    of 1 MiB (each a fresh memory mapping) 40% more system time than 120 KiB."""
+    its block is fresh: one read of a whole 32 MiB chunk, split, costs ~60% more a
+    line, and blocks of 1 MiB (each a fresh memory mapping) cost 40% more system
+    time than blocks of 120 KiB."""
     head = b""
     for block in _blocks(chunk):
         data = head + block if head else block
