@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,6 +20,7 @@ from tests.core.merge.record_lines import personal
 from tests.records_factory import complete_line
 
 BASES: dict[tuple[str, int], str] = {}
+BENCHMARKS = Path(__file__).parents[3] / "benchmarks"
 
 
 def base(loaded: LoadedQuestionnaire, audience: str, seed: int) -> dict[str, Any]:
@@ -212,3 +215,20 @@ def test_a_huge_timing_goes_to_pydantic_which_writes_its_exponent_with_a_plus(
     assert paths[0].check(raw, FileKind.RESPONSES) is None
     slow = paths[1].check(raw, FileKind.RESPONSES)
     assert isinstance(slow, ValidLine) and b'"q5":1e+16' in slow.canonical
+
+
+def test_the_merge_benchmarks_input_takes_the_fast_path(
+    tmp_path: Path, paths: tuple[FastLines, LineChecker, FastLineCheck]
+) -> None:
+    """bench_merge.py measures the common case: lines as capture writes them, which the
+    fast path vouches for (it once wrote an empty ``languages`` that no capture writes,
+    and measured pydantic's path instead)."""
+    spec = importlib.util.spec_from_file_location("merge_input", BENCHMARKS / "merge_input.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    files = module.write_merge_input(tmp_path, records=60, files=3, seed=2)
+    lines = [line for path in files for line in path.read_bytes().splitlines()]
+    assert len(lines) == 60
+    for line in lines:
+        assert assert_agrees(paths, line, FileKind.RESPONSES)
