@@ -75,11 +75,9 @@ def weight(
         include_partial=include_partial,
     )  # fmt: skip
     make_folder(output.parent)
-    lines = ["record_id,weight"]
-    lines += [f"{record_id},{w!r}" for record_id, w in found.frame.iter_rows()]
-    write_atomically(output, ("\n".join(lines) + "\n").encode())
+    write_atomically(output, found.csv())
     result = found.result
-    weights = result.weights.to_list()
+    weights = result.weights.sort()  # the lowest first
     state = "converged" if result.converged else "did NOT converge (bounds too tight?)"
     click.echo(
         f"{output}: {found.weighted} records weighted to {', '.join(margins)}, "
@@ -92,7 +90,7 @@ def weight(
     click.echo(
         f"weighting efficiency {result.efficiency:.1%}; effective base "
         f"{result.effective_base:.1f} of {len(weights)}; weights "
-        f"{min(weights):.3f} to {max(weights):.3f}", err=True
+        f"{weights[0]:.3f} to {weights[-1]:.3f}", err=True
     )  # fmt: skip
     if not result.converged:
         raise SystemExit(1)

@@ -74,3 +74,40 @@ def test_a_bad_line_stops_the_weighting_naming_it(tmp_path: Path) -> None:
     assert f"{data}:3: line: truncated last line" in result.stderr
     assert "not weighted: 1 bad lines" in result.stderr
     assert not (tmp_path / "w.csv").exists()
+
+
+def test_a_copy_in_another_format_is_weighted_once(tmp_path: Path) -> None:
+    """The bundled records twice, as JSON Lines and as converted Parquet: the same
+    weights, in the same order, as from the JSON Lines alone."""
+    parquet = tmp_path / "responses.parquet"
+    converted = CliRunner().invoke(
+        cli, ["convert", str(data_path("responses.jsonl")), "-o", str(parquet)]
+    )
+    assert converted.exit_code == 0, converted.output
+    once = run("--targets", TARGETS, "-o", tmp_path / "once.csv")
+    twice = run(
+        data_path("responses.jsonl"), parquet, "--targets", TARGETS, "-o", tmp_path / "twice.csv"
+    )
+    assert once.exit_code == twice.exit_code == 0, twice.output
+    assert (tmp_path / "twice.csv").read_bytes() == (tmp_path / "once.csv").read_bytes()
+
+
+@pytest.mark.parametrize("field", ["interviewer", "q8"])
+def test_a_copy_that_differs_only_outside_the_weighting_is_refused(
+    tmp_path: Path, field: str
+) -> None:
+    """Weighting reads only the weighting questions, yet copies are compared whole."""
+    lines = data_path("responses.jsonl").read_text().splitlines()
+    record = json.loads(lines[4])
+    if field == "interviewer":
+        record["interviewer"] += " (again)"
+    else:
+        record["answers"]["q8"] = "intend" if record["answers"].get("q8") != "intend" else "yes"
+    (tmp_path / "copy.jsonl").write_text(json.dumps(record) + "\n")
+    result = run(data_path("responses.jsonl"), tmp_path / "copy.jsonl", "--targets", TARGETS,
+                 "-o", tmp_path / "w.csv")  # fmt: skip
+    assert result.exit_code == 1, result.output
+    assert f"1 record id(s) have different versions in the inputs ({record['record_id']})" in (
+        result.stderr
+    )
+    assert not (tmp_path / "w.csv").exists()

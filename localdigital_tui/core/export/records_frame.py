@@ -10,7 +10,7 @@ asked for.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +24,9 @@ from localdigital_tui.core.records.line_blocks import line_blocks
 from localdigital_tui.errors import ExportError, RecordFileError
 
 BLOCK_BYTES = 64 << 20
+VERSION = "__version"  # a hash of every column of a record: copies differ when it does
+
+Query = Callable[[pl.LazyFrame], pl.LazyFrame]
 
 
 @dataclass(frozen=True)
@@ -34,50 +37,80 @@ class Records:
 
 
 def read_records(
-    files: Sequence[Path], questionnaire: Questionnaire, include_partial: bool = False
+    files: Sequence[Path],
+    questionnaire: Questionnaire,
+    include_partial: bool = False,
+    columns: Sequence[str] | None = None,
 ) -> Records:
-    """Every record of ``files`` once, as flat columns."""
+    """Every record of ``files`` once, as flat columns: all of them, or only
+    ``columns`` after ``record_id`` and ``status`` (so a weighting of 3M records holds
+    three columns, not a hundred). Copies of a record id are compared on every column
+    either way: the files are read again for the ids that repeat, if any do."""
     schema = parquet_schema(questionnaire)
-    parts = [_read_file(path, questionnaire, schema) for path in files]
-    whole = pl.concat(parts, how="vertical") if parts else pl.DataFrame(schema=schema)
-    named = whole.filter(pl.col("record_id").is_duplicated())
-    if named.height:
-        versions = named.group_by("record_id").agg(pl.struct(pl.all()).n_unique().alias("n"))
-        differing = versions.filter(pl.col("n") > 1)
-        if differing.height:
-            shown = ", ".join(sorted(differing["record_id"].to_list())[:3])
-            raise ExportError(
-                f"{differing.height} record id(s) have different versions in the inputs "
-                f"({shown}); export cannot pick one: merge the inputs first (localdigital "
-                "merge INPUTS -o merged/merged.jsonl) and export merged/merged.jsonl"
-            )
+    keep = (
+        list(schema) if columns is None else list(dict.fromkeys(["record_id", "status", *columns]))
+    )
+    chosen = {name: schema[name] for name in keep}
+    parts = [_each_part(path, questionnaire, _typed(chosen)) for path in files]
+    read = [part for part in parts if part is not None]
+    whole = pl.concat([pl.DataFrame(schema=chosen), *read], how="vertical")
+    repeated = whole.filter(pl.col("record_id").is_duplicated())["record_id"].unique()
+    if repeated.len():
+        _refuse_differing_copies(files, questionnaire, repeated)
     kept = whole.filter(pl.col("record_id").is_first_distinct())
     complete = kept if include_partial else kept.filter(pl.col("status") == "complete")
     return Records(complete, whole.height - kept.height, kept.height - complete.height)
 
 
-def _read_file(
-    path: Path, questionnaire: Questionnaire, schema: dict[str, pl.DataType]
-) -> pl.DataFrame:
+def _typed(schema: dict[str, pl.DataType]) -> Query:
+    return lambda lazy: lazy.select([pl.col(name).cast(dtype) for name, dtype in schema.items()])
+
+
+def _refuse_differing_copies(
+    files: Sequence[Path], questionnaire: Questionnaire, ids: pl.Series
+) -> None:
+    """ExportError when the records of a repeated id are not the same in every column
+    (compared by a hash of the whole record)."""
+    typed = _typed(parquet_schema(questionnaire))
+
+    def versions(lazy: pl.LazyFrame) -> pl.LazyFrame:
+        whole = typed(lazy.filter(pl.col("record_id").is_in(ids.implode())))
+        return whole.select("record_id", pl.struct(pl.all()).hash().alias(VERSION))
+
+    parts = [_each_part(path, questionnaire, versions) for path in files]
+    found = pl.concat([part for part in parts if part is not None])
+    counted = found.group_by("record_id").agg(pl.col(VERSION).n_unique().alias("n"))
+    differing = counted.filter(pl.col("n") > 1)
+    if differing.height:
+        shown = ", ".join(sorted(differing["record_id"].to_list())[:3])
+        raise ExportError(
+            f"{differing.height} record id(s) have different versions in the inputs "
+            f"({shown}); export cannot pick one: merge the inputs first (localdigital "
+            "merge INPUTS -o merged/merged.jsonl) and export merged/merged.jsonl"
+        )
+
+
+def _each_part(path: Path, questionnaire: Questionnaire, query: Query) -> pl.DataFrame | None:
+    """``query`` over the file's records (a Parquet file whole, streamed; JSON Lines
+    block by block), collected and stacked; None for a file of blank lines."""
     try:
         if path.suffix in PARQUET_SUFFIXES:
-            frame = pl.read_parquet(path)
-            missing = [name for name in schema if name not in frame.columns]
+            frame = pl.scan_parquet(path)
+            names = frame.collect_schema().names()
+            missing = [name for name in parquet_schema(questionnaire) if name not in names]
             if missing:
                 raise RecordFileError(
                     path, f"not a Parquet file written by localdigital convert (no {missing[0]})"
                 )
-            return frame.select([pl.col(n).cast(t) for n, t in schema.items()])
-        blocks = []
+            return query(frame).collect(engine="streaming")
+        found = []
         for block in line_blocks(path, BLOCK_BYTES):
             data = block.read()
             if data.strip():
-                blocks.append(flat_block(data, questionnaire))
+                found.append(query(flat_block(data, questionnaire).lazy()).collect())
     except (OSError, pl.exceptions.PolarsError) as exc:
         raise RecordFileError(path, f"cannot be read ({exc})") from exc
-    if not blocks:
-        return pl.DataFrame(schema=schema)
-    return pl.concat(blocks, how="vertical").select([pl.col(n).cast(t) for n, t in schema.items()])
+    return pl.concat(found, how="vertical") if found else None
 
 
 def _asked(questionnaire: Questionnaire, code: str) -> pl.Expr:

@@ -8,6 +8,7 @@ weighting, "Other public body", no answer) keep weight 1 and are counted apart.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,13 @@ class Weights:
     not_weighted: int
     result: RakeResult
 
+    def csv(self) -> bytes:
+        """``record_id,weight``, a line per record, each weight written as the shortest
+        decimal that reads back as the same float."""
+        buffer = io.BytesIO()
+        self.frame.write_csv(buffer)
+        return buffer.getvalue()
+
 
 def weigh(
     files: Sequence[Path],
@@ -37,21 +45,18 @@ def weigh(
     upper: float | None = None,
     include_partial: bool = False,
 ) -> Weights:
-    records = read_records(files, questionnaire, include_partial).frame
     questions = list(margins)
-    inside = pl.all_horizontal(
-        pl.col(q).is_in(list(margins[q])).fill_null(False) for q in questions
-    )
-    chosen = records.filter(inside)
+    records = read_records(files, questionnaire, include_partial, columns=questions).frame
+    inside = records.select(
+        pl.all_horizontal(pl.col(q).is_in(list(margins[q])).fill_null(False) for q in questions)
+    ).to_series()
+    chosen = records.select(questions).filter(inside)
     if chosen.height == 0:
         raise WeightingError(
             f"no record answers {', '.join(questions)} with an answer that has a target"
         )
-    result = rake(chosen.select(questions), margins, lower=lower, upper=upper)
-    weighted = chosen.select("record_id").with_columns(result.weights)
-    others = records.filter(~inside).select("record_id").with_columns(pl.lit(1.0).alias(WEIGHT))
-    order = records.select("record_id")
-    frame = order.join(
-        pl.concat([weighted, others]), on="record_id", how="left", maintain_order="left"
-    )
-    return Weights(frame, chosen.height, others.height, result)
+    result = rake(chosen, margins, lower=lower, upper=upper)
+    every = pl.repeat(1.0, records.height, dtype=pl.Float64, eager=True)
+    weights = every.scatter(inside.arg_true(), result.weights).alias(WEIGHT)
+    frame = records.select("record_id").with_columns(weights)
+    return Weights(frame, chosen.height, records.height - chosen.height, result)
