@@ -27,6 +27,8 @@ MAX_WEIGHT = 1000.0  # keeps the sums of squared millionths inside 64 bits for 3
 
 
 PLAIN_WEIGHT = r"^[0-9]{1,4}(\.[0-9]{1,17})?$"  # what polars and Python read alike
+PLAIN_HEADER = b"record_id,weight\n"
+BLOCK_BYTES = 1 << 20
 
 
 def read_weights(path: Path) -> pl.DataFrame:
@@ -43,37 +45,51 @@ def read_weights(path: Path) -> pl.DataFrame:
 
 
 def _read_plain(path: Path) -> pl.DataFrame | None:
-    """The weights of a plain, valid file; None for anything else."""
-    with path.open("rb") as handle:
-        data = handle.read()
-    if not data.endswith(b"\n") or b'"' in data or b"\r" in data or b"\n\n" in data:
+    """The weights of a plain, valid file; None for anything else. polars streams it
+    twice (checks, then the weights), so no more than the weights is held."""
+    lines = _plain_lines(path)
+    if lines is None or lines < 2:
         return None
-    if data.startswith(b"\xef\xbb\xbf") or not data.startswith(b"record_id,weight\n"):
-        return None
-    frame = pl.read_csv(data, schema={"record_id": pl.String, "weight": pl.String})
-    if frame.height != data.count(b"\n") - 1 or frame.height == 0:
-        return None
+    plain = pl.scan_csv(path, schema={"record_id": pl.String, "weight": pl.String})
     ids, text = pl.col("record_id"), pl.col("weight")
     weight = text.cast(pl.Float64, strict=False)
-    bad = frame.select(
-        ids.is_null().any()
+    bad = plain.select(
+        (pl.len() != lines - 1)
+        | ids.is_null().any()
         | text.is_null().any()
         | (ids.str.strip_chars() != ids).any()
         | (ids.str.len_bytes() == 0).any()
-        | ids.is_duplicated().any()
+        # by hash, so the ids are not held twice: two ids of one hash only send the
+        # file to the line reader, which finds no repeat and reads the same weights
+        | (ids.hash().n_unique() != pl.len())
         | ~text.str.contains(PLAIN_WEIGHT).all()
         | (weight > MAX_WEIGHT).any()
-    ).item()
-    if bad:
+    )
+    if bad.collect(engine="streaming").item():
         return None
-    return frame.select(
+    return plain.select(
         ids,
         (weight * MICROS).round(0, mode="half_to_even").cast(pl.Int64).alias(WEIGHT_MICROS),
         (weight * weight * MICROS)
         .round(0, mode="half_to_even")
         .cast(pl.Int64)
         .alias(SQUARED_MICROS),
-    )
+    ).collect(engine="streaming")
+
+
+def _plain_lines(path: Path) -> int | None:
+    """How many lines a file has that starts with the header and holds no quote,
+    carriage return or blank line, ending with a line end; None for any other file."""
+    with path.open("rb") as handle:
+        if handle.read(len(PLAIN_HEADER)) != PLAIN_HEADER:
+            return None
+        lines, last = 1, b"\n"
+        while block := handle.read(BLOCK_BYTES):
+            if b'"' in block or b"\r" in block or b"\n\n" in last + block:
+                return None
+            lines += block.count(b"\n")
+            last = block[-1:]
+    return lines if last == b"\n" else None
 
 
 def _read_lines(path: Path) -> pl.DataFrame:

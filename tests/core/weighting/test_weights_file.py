@@ -7,9 +7,11 @@ import tempfile
 from pathlib import Path
 
 import polars as pl
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from localdigital_tui.core.weighting import weights_file
 from localdigital_tui.core.weighting.weights_file import (
     WEIGHT_MICROS,
     _read_lines,
@@ -39,14 +41,17 @@ def outcome(read: object, path: Path) -> pl.DataFrame | str:
     rows=st.lists(st.tuples(st.sampled_from(IDS), WEIGHTS, LINE_ENDS), max_size=25),
     header=st.sampled_from(["record_id,weight", "record_id,weight,note", "id,weight"]),
     last_end=st.booleans(),
+    block=st.integers(1, 80),
 )
 def test_polars_and_the_line_reader_read_any_file_alike(
-    rows: list[tuple[str, str, str]], header: str, last_end: bool
+    rows: list[tuple[str, str, str]], header: str, last_end: bool, block: int
 ) -> None:
+    """Any file, its bytes checked in blocks of any size (a blank line split over two)."""
     text = header + "\n" + "".join(f"{i},{w}{end}" for i, w, end in rows)
     if not last_end:
         text = text.rstrip("\n")
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
+        patch.setattr(weights_file, "BLOCK_BYTES", block)
         path = Path(folder) / "w.csv"
         path.write_text(text, encoding="utf-8", newline="")
         lines = outcome(_read_lines, path)
@@ -68,3 +73,16 @@ def test_a_plain_file_is_read_by_polars_to_the_millionth(tmp_path: Path) -> None
     assert plain[WEIGHT_MICROS].to_list() == [0, 2_500_000]  # half to even, as Python rounds
     path.write_text("record_id,weight\n" + f"{IDS[0]}, 1.5\n")
     assert _read_plain(path) is None  # a space: the line reader decides
+
+
+def test_a_blank_line_across_two_blocks_is_not_plain(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "w.csv"
+    path.write_text(f"record_id,weight\n{IDS[0]},1.5\n\n{IDS[1]},2\n")
+    for block in range(1, 60):
+        monkeypatch.setattr(weights_file, "BLOCK_BYTES", block)
+        assert _read_plain(path) is None, block
+    path.write_text(f"record_id,weight\n{IDS[0]},1.5\n{IDS[1]},2\n")
+    plain = _read_plain(path)
+    assert plain is not None and plain["record_id"].to_list() == IDS[:2]
