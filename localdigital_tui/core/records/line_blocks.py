@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from localdigital_tui.core.records.line_reader import BOM
+from localdigital_tui.core.records.line_reader import BOM, holds_bom
 from localdigital_tui.errors import RecordFileError
 
 
@@ -34,7 +34,7 @@ class LineBlock:
             data = handle.read(self.end - self.start)
         if data.startswith(BOM):
             data = data[len(BOM) :]
-        if b"\n" + BOM in data:
+        if holds_bom(data) and b"\n" + BOM in data:
             data = data.replace(b"\n" + BOM, b"\n")
         return data
 

@@ -213,3 +213,18 @@ def test_plain_batches_are_the_lines_read_when_each_is_plain(
             assert [line for batch in batches for line in batch or []] == [r.body for r in read]
         else:
             assert batches and batches[-1] is None and None not in batches[:-1]
+
+
+@pytest.mark.parametrize(
+    ("data", "holds"),
+    [
+        (b"", False),
+        (b'{"a":"plain"}\n', False),
+        ('{"a":"\uff01 full width"}\n'.encode(), False),  # 0xEF 0xBC 0x81: not a BOM
+        (b"\xef\xbb", False),
+        (b"\xef\xbb\xbf{}", True),
+        ('{"a":"\uff01"}\n\ufeff{}'.encode(), True),
+    ],
+)
+def test_a_byte_order_mark_is_found_anywhere_and_only_where_it_is(data: bytes, holds: bool) -> None:
+    assert line_reader.holds_bom(data) is holds
